@@ -1,0 +1,19 @@
+package io.appmessage.benchmarks.dispatch.handlers;
+
+import com.google.common.eventbus.AllowConcurrentEvents;
+import com.google.common.eventbus.Subscribe;
+import io.appmessage.AppMessage;
+import io.appmessage.OnAppMessageRequest;
+import io.appmessage.benchmarks.scan.ScannedHandler;
+
+/** Dispatch benchmark handler 48 of 100 (written by scripts/HandlerSources.java; do not edit). */
+public final class DispatchHandler048 {
+
+    @OnAppMessageRequest(order = 48)
+    @ScannedHandler
+    @Subscribe
+    @AllowConcurrentEvents
+    public void handle(AppMessage message) {
+        message.push("key_048", "value 048");
+    }
+}

@@ -1,0 +1,19 @@
+package io.appmessage.benchmarks.dispatch.handlers;
+
+import com.google.common.eventbus.AllowConcurrentEvents;
+import com.google.common.eventbus.Subscribe;
+import io.appmessage.AppMessage;
+import io.appmessage.OnAppMessageRequest;
+import io.appmessage.benchmarks.scan.ScannedHandler;
+
+/** Dispatch benchmark handler 62 of 100 (written by scripts/HandlerSources.java; do not edit). */
+public final class DispatchHandler062 {
+
+    @OnAppMessageRequest(order = 62)
+    @ScannedHandler
+    @Subscribe
+    @AllowConcurrentEvents
+    public void handle(AppMessage message) {
+        message.push("key_062", "value 062");
+    }
+}
