@@ -1,0 +1,69 @@
+package io.appmessage.benchmarks.apps;
+
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The floor of the HTTP benchmarks (issue 5, items 3 and 4): Undertow answering the poll path with
+ * fixed bytes, the example's own answer captured by {@code run.sh} ({@code BODY_FILE}), straight
+ * from the I/O thread, with the same listener and thread settings as the benchmark apps.
+ *
+ * <pre>{@code
+ * PORT=18080 BODY_FILE=target/poll-answer.json java -jar target/bare-undertow.jar
+ * }</pre>
+ */
+public final class BareUndertowApp {
+
+    /** A typical anonymous poll answer, used when no {@code BODY_FILE} is given. */
+    static final String DEFAULT_BODY = "{\"code\":0,\"msg\":\"\",\"data\":{\"test_msg\":\"测试消息\","
+            + "\"buy_data\":{\"nickname\":\"小明\",\"avatar\":\"https://example.com/a/1.png\",\"goods_name\":\"保温杯\",\"ago\":\"3分钟前\"},"
+            + "\"plugin_wxapp_test\":\"测试插件消息\",\"plugin_wxapp_test2\":{\"list\":[\"aaa\",\"bbb\",\"ccc\"]}}}";
+
+    private BareUndertowApp() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        ServerSettings settings = ServerSettings.fromEnvironment();
+        String bodyFile = System.getenv("BODY_FILE");
+        byte[] body = bodyFile == null || bodyFile.isBlank()
+                ? DEFAULT_BODY.getBytes(StandardCharsets.UTF_8)
+                : Files.readAllBytes(Path.of(bodyFile));
+        Undertow server = start(settings, body);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bare-undertow-stop"));
+        System.out.println("bare undertow listening on http://" + settings.host() + ":" + settings.port() + settings.path()
+                + " (" + body.length + " bytes per answer)");
+    }
+
+    /** Starts the server; {@code body} is answered to every request on the poll path. */
+    public static Undertow start(ServerSettings settings, byte[] body) {
+        ByteBuffer answer = ByteBuffer.allocateDirect(body.length).put(body).flip();
+        HttpHandler handler = exchange -> answer(exchange, settings.path(), answer);
+        Undertow server = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setIoThreads(settings.ioThreads())
+                .setWorkerThreads(settings.workerThreads())
+                .setHandler(handler)
+                .build();
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpServerExchange exchange, String path, ByteBuffer answer) {
+        if (!exchange.getRequestPath().equals(path)) {
+            exchange.setStatusCode(StatusCodes.NOT_FOUND);
+            exchange.endExchange();
+            return;
+        }
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getResponseSender().send(answer.duplicate());
+    }
+}
