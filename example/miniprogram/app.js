@@ -1,0 +1,26 @@
+// The mini-program: an event bus and the message channel on the App, as the seed expects
+// (getApp().event.on('app_message_response', false).then(...)).
+const { createEventBus, MessageChannel } = require('./lib/appmessage');
+const config = require('./config');
+
+const event = createEventBus();
+const channel = new MessageChannel({
+  url: config.serverUrl,
+  bus: event,
+  interval: config.interval,
+  longPoll: config.longPoll,
+  wait: config.wait,
+  // Read per poll, so a login (wx.setStorageSync('access_token', t); channel.restart()) takes effect.
+  accessToken: () => wx.getStorageSync('access_token') || config.accessToken
+});
+
+App({
+  event,
+  channel,
+  onShow() {
+    channel.start(); // the seed: the channel starts on onShow…
+  },
+  onHide() {
+    channel.stop(); // …and stops on onHide
+  }
+});
