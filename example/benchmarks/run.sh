@@ -1,0 +1,372 @@
+#!/usr/bin/env bash
+# AppMessage benchmarks (issue 5): builds what it needs, runs every section, writes
+# example/benchmarks/RESULTS.md.
+#
+#   example/benchmarks/run.sh            full run (figures for RESULTS.md; ~30 min on 2 cores)
+#   example/benchmarks/run.sh --quick    the same, shorter (under 10 min on 2 cores)
+#   example/benchmarks/run.sh --quick --only jmh,http   some sections only (debugging)
+#
+# Sections: jmh (dispatch + JSON), http (wrk + sustained rate), startup, compile, memory, and the
+# seams for outbox (issue 6) and longpoll (issue 7): sections/outbox.sh and sections/longpoll.sh,
+# sourced when present (see README.md, "Adding a section").
+# Needs: JDK 17+, Maven, wrk, hyperfine, curl (apt-get install -y wrk hyperfine curl).
+# Every server binds 127.0.0.1 on a free port; every load run is bounded in time.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
+TARGET="$BENCH_DIR/target"
+WORK="$TARGET/run"
+QUICK=0
+ONLY="jmh,http,startup,compile,memory,outbox,longpoll"
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=1 ;;
+    --only=*) ONLY="${arg#--only=}" ;;
+    --only) ONLY_NEXT=1 ;;
+    *) if [[ "${ONLY_NEXT:-0}" == 1 ]]; then ONLY="$arg"; ONLY_NEXT=0; else echo "usage: $0 [--quick] [--only sections]" >&2; exit 2; fi ;;
+  esac
+done
+COMMAND="example/benchmarks/run.sh $*"
+
+# ---- settings: quick vs full -----------------------------------------------------------------
+if [[ $QUICK == 1 ]]; then
+  JMH_OPTS="-f 1 -wi 2 -w 1s -i 3 -r 1s"
+  WRK_ROUNDS=2; WRK_SECONDS=5; WRK_WARMUP=3
+  SUSTAINED_SECONDS=10; SUSTAINED_WARMUP=3
+  STARTUP_RUNS=3; COMPILE_RUNS=3
+  MEMORY_SECONDS=20
+else
+  JMH_OPTS="-f 2 -wi 5 -w 1s -i 5 -r 1s"
+  WRK_ROUNDS=5; WRK_SECONDS=15; WRK_WARMUP=10
+  SUSTAINED_SECONDS=60; SUSTAINED_WARMUP=10
+  STARTUP_RUNS=11; COMPILE_RUNS=10
+  MEMORY_SECONDS=120
+fi
+WRK_THREADS=2; WRK_CONNECTIONS=64
+SUSTAINED_RATE=20000; MEMORY_RATE=10000; LOAD_CONNECTIONS=128; LOAD_THREADS=${LOAD_THREADS:-1}
+COMPILE_METHODS=1000
+POLL_PATH=/api/message/index
+# The same JVM flags for every app compared (override with JVM_FLAGS=...).
+JVM_FLAGS="${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseG1GC}"
+
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+log() { printf '\n== %s\n' "$*" >&2; }
+mkdir -p "$WORK"
+SECTIONS="$WORK/sections"; rm -rf "$SECTIONS"; mkdir -p "$SECTIONS"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# ---- build -----------------------------------------------------------------------------------
+MODULES="example/benchmarks"
+[[ -d "$ROOT/example/app" ]] && MODULES="example/app,$MODULES"
+[[ -d "$ROOT/processor" ]] && MODULES="processor,$MODULES"
+log "building $MODULES (-Pbench, tests skipped)"
+(cd "$ROOT" && mvn -B -q -Pbench -DskipTests -pl "$MODULES" -am package)
+BENCH_JAR="$TARGET/benchmarks.jar"
+BARE_JAR="$TARGET/bare-undertow.jar"
+SCANNING_JAR="$TARGET/scanning-app.jar"
+EXAMPLE_JAR="$(ls "$ROOT"/example/app/target/appmessage-example*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)"
+POLL_APP_JAR="$TARGET/poll-app.jar"
+# The app measured against bare Undertow: the example app when it is built, else the benchmark
+# module's own AppMessageServer app, else (no runtime yet) the scanning app as a stand-in.
+if [[ -n "$EXAMPLE_JAR" ]]; then APP_JAR="$EXAMPLE_JAR"; APP_NAME="example app";
+elif [[ -f "$POLL_APP_JAR" ]]; then APP_JAR="$POLL_APP_JAR"; APP_NAME="AppMessageServer app (benchmarks module)";
+else APP_JAR="$SCANNING_JAR"; APP_NAME="STAND-IN: scanning app (runtime/example not on main yet)"; fi
+jrun() { java -cp "$BENCH_JAR" "$@"; }
+
+# ---- helpers ---------------------------------------------------------------------------------
+free_port() {
+  local p
+  while :; do
+    p=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+# start_app NAME JAR [extra JVM flags...]: starts on a free port, waits for a 200, sets APP_PORT / APP_PID.
+start_app() {
+  local name="$1" jar="$2"; shift 2
+  APP_PORT=$(free_port)
+  HOST=127.0.0.1 PORT="$APP_PORT" BODY_FILE="${BODY_FILE:-}" \
+    java $JVM_FLAGS "$@" -jar "$jar" >"$WORK/$name.log" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  for _ in $(seq 1 600); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$POLL_PATH")" == 200 ]]; then return 0; fi
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/$name.log" >&2; echo "$name exited" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "$name did not answer within 60 s" >&2; return 1
+}
+stop_app() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# field NAME LINE: the value of NAME=... in a RESULT line
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<" $2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+# wrk latency "1.23ms" / "850.00us" / "1.02s" -> ms
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "n/a") print "n/a"; else if ((op == "<=" && v + 0 <= t + 0) || (op == ">=" && v + 0 >= t + 0)) print "met"; else print "**missed**" }'; }
+
+# ---- 1+2. JMH --------------------------------------------------------------------------------
+section_jmh() {
+  log "JMH: dispatch (1/10/100 handlers) and envelope JSON, -prof gc ($JMH_OPTS)"
+  java -jar "$BENCH_JAR" "DispatchBenchmark|EnvelopeBenchmark" $JMH_OPTS -prof gc \
+    -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || { tail -30 "$WORK/jmh.log" >&2; return 1; }
+  # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: handlers"
+  jmh() { # jmh BENCH_SUFFIX [HANDLERS] -> score
+    awk -F, -v b="\"$1\"" -v h="$2" '$1 ~ b"$" || $1 == b { if (h == "" || $8 == h) { print $5; exit } }' "$WORK/jmh.csv" \
+      | awk '{ printf "%.1f", $1 }'
+  }
+  local out="$SECTIONS/10-jmh.md" n v
+  {
+    echo "## 1. Dispatch of one poll (JMH, ns/op and B/op)"
+    echo
+    echo "Same handlers, same array-backed collector; only the dispatch differs. B/op is \`gc.alloc.rate.norm\`."
+    echo
+    echo "| handlers | direct (floor) | generated HandlerRegister | Guava EventBus | reflective (cached Method.invoke) | generated / direct | EventBus / generated |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    for n in 1 10 100; do
+      local d g e r
+      d=$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.direct" $n)
+      g=$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.generated" $n)
+      e=$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.eventBus" $n)
+      r=$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.reflective" $n)
+      printf '| %s | %s ns, %s B | %s ns, %s B | %s ns, %s B | %s ns, %s B | %s | %s |\n' "$n" \
+        "$d" "$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.direct:gc.alloc.rate.norm" $n)" \
+        "$g" "$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.generated:gc.alloc.rate.norm" $n)" \
+        "$e" "$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.eventBus:gc.alloc.rate.norm" $n)" \
+        "$r" "$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.reflective:gc.alloc.rate.norm" $n)" \
+        "$(ratio "$g" "$d")" "$(ratio "$e" "$g")"
+      if [[ $n == 10 ]]; then
+        echo "gen_vs_direct_10=$(ratio "$g" "$d")" >>"$WORK/targets.env"
+        echo "eventbus_vs_gen_10=$(ratio "$e" "$g")" >>"$WORK/targets.env"
+        echo "gen_alloc_10=$(jmh "io.appmessage.benchmarks.dispatch.DispatchBenchmark.generated:gc.alloc.rate.norm" $n)" >>"$WORK/targets.env"
+      fi
+    done
+    echo
+    echo "## 2. Writing a typical envelope (JMH)"
+    echo
+    echo "The example's keys (\`test_msg\`, \`buy_data\` map, \`order_status\` record, plugin keys, small values), identical bytes from both."
+    echo
+    local a j
+    a=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.appMessage")
+    j=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.jacksonDatabind")
+    echo "| writer | ns/op | B/op |"
+    echo "|---|---:|---:|"
+    echo "| AppMessage JSON path (${JSON_PATH_NAME:-jackson-core streaming + generated record writer}) | $a | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.appMessage:gc.alloc.rate.norm") |"
+    echo "| jackson-databind 3.3.0 (reflection) | $j | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.jacksonDatabind:gc.alloc.rate.norm") |"
+    echo
+    echo "databind / AppMessage: $(ratio "$j" "$a")x"
+    echo
+  } >"$out"
+}
+
+# ---- 3. HTTP: wrk rounds and the sustained rate ----------------------------------------------
+section_http() {
+  log "HTTP: $APP_NAME vs bare Undertow, wrk ${WRK_ROUNDS}x${WRK_SECONDS}s alternating; sustained $SUSTAINED_RATE/s"
+  start_app target "$APP_JAR"; local app_pid=$APP_PID app_port=$APP_PORT
+  curl -s "http://127.0.0.1:$app_port$POLL_PATH" >"$WORK/poll-answer.json"
+  BODY_FILE="$WORK/poll-answer.json" start_app bare "$BARE_JAR"; local bare_pid=$APP_PID bare_port=$APP_PORT
+  wrk_run() { # wrk_run PORT SECONDS -> "rps p50ms p99ms errors"
+    local out
+    out=$(wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d"${2}s" --latency "http://127.0.0.1:$1$POLL_PATH")
+    local rps p50 p99 errs
+    rps=$(awk '/Requests\/sec:/ { print $2 }' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    errs=$(awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "0" : s) }' <<<"$out")
+    echo "$rps $p50 $p99 ${errs// /_}"
+  }
+  wrk_run "$bare_port" "$WRK_WARMUP" >/dev/null; wrk_run "$app_port" "$WRK_WARMUP" >/dev/null
+  local rows="" r
+  : >"$WORK/wrk-bare.txt"; : >"$WORK/wrk-app.txt"
+  for r in $(seq 1 "$WRK_ROUNDS"); do
+    local b a
+    b=$(wrk_run "$bare_port" "$WRK_SECONDS"); echo "$b" >>"$WORK/wrk-bare.txt"
+    a=$(wrk_run "$app_port" "$WRK_SECONDS"); echo "$a" >>"$WORK/wrk-app.txt"
+    rows+="| $r | $(cut -d' ' -f1 <<<"$b") | $(cut -d' ' -f2 <<<"$b") / $(cut -d' ' -f3 <<<"$b") | $(cut -d' ' -f1 <<<"$a") | $(cut -d' ' -f2 <<<"$a") / $(cut -d' ' -f3 <<<"$a") | $(ratio "$(cut -d' ' -f1 <<<"$a")" "$(cut -d' ' -f1 <<<"$b")") | $(cut -d' ' -f4 <<<"$b") / $(cut -d' ' -f4 <<<"$a") |"$'\n'
+  done
+  local bare_med app_med
+  bare_med=$(cut -d' ' -f1 "$WORK/wrk-bare.txt" | median); app_med=$(cut -d' ' -f1 "$WORK/wrk-app.txt" | median)
+  echo "poll_vs_bare=$(ratio "$app_med" "$bare_med")" >>"$WORK/targets.env"
+
+  local s_bare s_app
+  s_bare=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$bare_port$POLL_PATH" \
+    --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP | grep '^RESULT')
+  s_app=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$app_port$POLL_PATH" \
+    --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP | grep '^RESULT')
+  stop_app "$app_pid"; stop_app "$bare_pid"
+  sustained_row() { # name RESULT-line
+    echo "| $1 | $(field achieved_rate "$2") | $(field p50_ms "$2") | $(field p99_ms "$2") | $(field p999_ms "$2") | $(field max_ms "$2") | $(( $(field non2xx "$2") + $(field io_errors "$2") + $(field timeouts "$2") )) |"
+  }
+  {
+    echo "## 3. Poll throughput on loopback: $APP_NAME vs bare Undertow"
+    echo
+    echo "\`wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s --latency\`, both servers up for the whole run, alternating, after a ${WRK_WARMUP}s warm-up each."
+    echo "Both started with \`java $JVM_FLAGS -jar ...\`; bare Undertow answers the app's own poll bytes ($(wc -c <"$WORK/poll-answer.json") B) from the I/O thread."
+    echo
+    echo "| round | bare req/s | bare p50 / p99 ms | app req/s | app p50 / p99 ms | app / bare | errors (bare / app) |"
+    echo "|---:|---:|---:|---:|---:|---:|---|"
+    printf '%s' "$rows"
+    echo
+    echo "Median req/s: bare $bare_med, app $app_med, ratio **$(ratio "$app_med" "$bare_med")**."
+    echo
+    echo "### Sustained $SUSTAINED_RATE polls/s (open loop, latency from the intended send time)"
+    echo
+    echo "\`OpenLoopLoad --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP\` (Debian has no wrk2)."
+    echo
+    echo "| server | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    sustained_row "bare Undertow" "$s_bare"
+    sustained_row "$APP_NAME" "$s_app"
+    echo
+  } >"$SECTIONS/30-http.md"
+}
+
+# ---- 4. start-up -----------------------------------------------------------------------------
+section_startup() {
+  log "start-up: java -jar to first 200, $STARTUP_RUNS runs each"
+  probe() { jrun io.appmessage.benchmarks.startup.StartupProbe --runs "$STARTUP_RUNS" --path "$POLL_PATH" -- java $JVM_FLAGS -jar "$1" | grep '^RESULT'; }
+  local bare app scan
+  bare=$(probe "$BARE_JAR"); app=$(probe "$APP_JAR"); scan=$(probe "$SCANNING_JAR")
+  echo "startup_vs_bare=$(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")")" >>"$WORK/targets.env"
+  {
+    echo "## 4. Start-up: \`java -jar\` to the first 200 (median of $STARTUP_RUNS)"
+    echo
+    echo "| app | median ms | min ms | max ms | vs bare |"
+    echo "|---|---:|---:|---:|---:|"
+    echo "| bare Undertow | $(field median_ms "$bare") | $(field min_ms "$bare") | $(field max_ms "$bare") | 1.00 |"
+    echo "| $APP_NAME | $(field median_ms "$app") | $(field min_ms "$app") | $(field max_ms "$app") | $(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")") |"
+    echo "| ClassGraph scanning + reflection | $(field median_ms "$scan") | $(field min_ms "$scan") | $(field max_ms "$scan") | $(ratio "$(field median_ms "$scan")" "$(field median_ms "$bare")") |"
+    echo
+  } >"$SECTIONS/40-startup.md"
+}
+
+# ---- 5. compile time -------------------------------------------------------------------------
+section_compile() {
+  log "compile time: javac on $COMPILE_METHODS handler methods, with and without the processor"
+  local src="$WORK/compile-src" annotations processor_cp
+  rm -rf "$src"; java "$BENCH_DIR/scripts/HandlerSources.java" compile "$src" "$COMPILE_METHODS"
+  find "$src" -name '*.java' >"$WORK/compile-sources.txt"
+  annotations=$(ls "$ROOT"/annotations/target/appmessage-annotations-*.jar | grep -v -e sources -e javadoc | head -1)
+  local out="$SECTIONS/50-compile.md"
+  if [[ ! -d "$ROOT/processor" ]]; then
+    printf '## 5. Compile time\n\nNot measured: the processor module is not on this branch yet.\n\n' >"$out"; return 0
+  fi
+  (cd "$ROOT" && mvn -B -q -pl processor dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/processor.cp" >/dev/null)
+  processor_cp="$(ls "$ROOT"/processor/target/appmessage-processor-*.jar | grep -v -e sources -e javadoc | head -1):$(cat "$WORK/processor.cp")"
+  hyperfine --style basic --warmup 1 --runs "$COMPILE_RUNS" --export-csv "$WORK/compile.csv" \
+    -n "javac -proc:none" "rm -rf $WORK/c1 && javac -d $WORK/c1 -cp $annotations -proc:none @$WORK/compile-sources.txt" \
+    -n "javac + processor" "rm -rf $WORK/c2 && javac -d $WORK/c2 -cp $annotations -processorpath $processor_cp @$WORK/compile-sources.txt" \
+    >"$WORK/compile.log" 2>&1 || { tail -20 "$WORK/compile.log" >&2; return 1; }
+  local without with # csv: command,mean,stddev,median,user,system,min,max (seconds)
+  without=$(awk -F, 'NR == 2 { printf "%.0f", $4 * 1000 }' "$WORK/compile.csv")
+  with=$(awk -F, 'NR == 3 { printf "%.0f", $4 * 1000 }' "$WORK/compile.csv")
+  local generated; generated=$(find "$WORK/c2" -name 'HandlerRegister*.class' | head -1)
+  echo "processor_overhead=$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')" >>"$WORK/targets.env"
+  {
+    echo "## 5. Compile time: javac on $COMPILE_METHODS handler methods (median of $COMPILE_RUNS, hyperfine)"
+    echo
+    echo "$(wc -l <"$WORK/compile-sources.txt") classes of 10 mixed handlers (void, keyed String/Map values, a record result), \`scripts/HandlerSources.java\`."
+    echo
+    echo "| javac | median ms |"
+    echo "|---|---:|"
+    echo "| \`-proc:none\` | $without |"
+    echo "| \`-processorpath appmessage-processor\` | $with |"
+    echo
+    echo "Processor overhead: **$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.1f", (a / b - 1) * 100 }')%** (generated registry present: $([[ -n "$generated" ]] && echo yes || echo NO))."
+    echo
+  } >"$out"
+}
+
+# ---- 6. memory -------------------------------------------------------------------------------
+section_memory() {
+  log "memory: $APP_NAME with -Xmx64m at $MEMORY_RATE polls/s for $MEMORY_SECONDS s"
+  local gclog="$WORK/gc-memory.log"
+  rm -f "$gclog"
+  JVM_FLAGS="-Xmx64m -XX:+UseG1GC" start_app memory "$APP_JAR" "-Xlog:gc:file=$gclog"
+  local pid=$APP_PID port=$APP_PORT load gc alive
+  load=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$POLL_PATH" --token demo-alice \
+    --rate $MEMORY_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration "$MEMORY_SECONDS" --warmup 2 | grep '^RESULT')
+  kill -0 "$pid" 2>/dev/null && alive=yes || alive="NO (see $WORK/memory.log)"
+  stop_app "$pid"
+  gc=$(jrun io.appmessage.benchmarks.gc.GcPauses "$gclog")
+  local errors=$(( $(field non2xx "$load") + $(field io_errors "$load") + $(field timeouts "$load") ))
+  echo "memory_errors=$errors" >>"$WORK/targets.env"
+  echo "memory_max_pause=$(field max_pause_ms "$gc")" >>"$WORK/targets.env"
+  {
+    echo "## 6. Memory: $APP_NAME with \`-Xmx64m\`, $MEMORY_RATE polls/s for $MEMORY_SECONDS s (authenticated polls)"
+    echo
+    echo "| achieved /s | p99 ms | errors | GC pauses | longest pause ms | total pause ms | alive after |"
+    echo "|---:|---:|---:|---:|---:|---:|---|"
+    echo "| $(field achieved_rate "$load") | $(field p99_ms "$load") | $errors | $(field pauses "$gc") | $(field max_pause_ms "$gc") | $(field total_pause_ms "$gc") | $alive |"
+    echo
+  } >"$out_memory"
+}
+
+# ---- seams for later issues ------------------------------------------------------------------
+# A section script gets BENCH_DIR ROOT WORK QUICK JVM_FLAGS BENCH_JAR APP_JAR and the helpers above
+# (start_app, stop_app, jrun, field, ratio, median), and prints its markdown on stdout.
+section_script() { # NAME ORDER TITLE ISSUE
+  local file="$BENCH_DIR/sections/$1.sh" out="$SECTIONS/$2-$1.md"
+  if [[ -f "$file" ]]; then
+    log "section $1 ($4)"
+    # shellcheck source=/dev/null
+    (source "$file") >"$out"
+  else
+    printf '## %s\n\nNot measured yet (%s): `sections/%s.sh` does not exist.\n\n' "$3" "$4" "$1" >"$out"
+  fi
+}
+
+: >"$WORK/targets.env"
+out_memory="$SECTIONS/60-memory.md"
+want jmh && section_jmh
+want http && section_http
+want startup && section_startup
+want compile && section_compile
+want memory && section_memory
+want outbox && section_script outbox 70 "7. Outbox: send and delivery throughput" "issue 6"
+want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
+
+# ---- RESULTS.md ------------------------------------------------------------------------------
+# shellcheck source=/dev/null
+source "$WORK/targets.env"
+target_row() { # label value op threshold unit
+  local v="${2:-}"; [[ -z "$v" ]] && { echo "| $1 | not run | | |"; return; }
+  echo "| $1 | $v$5 | $3 $4$5 | $(verdict "$v" "$3" "$4") |"
+}
+RESULTS="$BENCH_DIR/RESULTS.md"
+{
+  echo "# AppMessage benchmark results"
+  echo
+  echo "Written by \`$COMMAND\` on $(date -u '+%Y-%m-%d %H:%M UTC') ($( [[ $QUICK == 1 ]] && echo 'quick mode: short runs, indicative only' || echo 'full run')). How to read it: README.md."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPU: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
+  echo "- Memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "- JDK: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "- OS: $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- App measured: $APP_NAME (\`${APP_JAR#$ROOT/}\`); JVM flags for every app: \`$JVM_FLAGS\`"
+  echo
+  echo "## Targets (issue 5)"
+  echo
+  echo "| target | measured | goal | verdict |"
+  echo "|---|---:|---:|---|"
+  target_row "generated dispatch vs direct calls, 10 handlers" "${gen_vs_direct_10:-}" "<=" 1.2 "x"
+  target_row "EventBus time / generated time, 10 handlers" "${eventbus_vs_gen_10:-}" ">=" 10 "x"
+  target_row "poll throughput vs bare Undertow (median req/s)" "${poll_vs_bare:-}" ">=" 0.9 "x"
+  target_row "start-up vs bare Undertow (median)" "${startup_vs_bare:-}" "<=" 1.2 "x"
+  target_row "processor's share of compile time" "${processor_overhead:-}" "<=" 15 "%"
+  target_row "bytes allocated per generated dispatch, 10 handlers" "${gen_alloc_10:-}" "<=" 0 " B"
+  target_row "errors at $MEMORY_RATE polls/s with -Xmx64m" "${memory_errors:-}" "<=" 0 ""
+  echo
+  echo "Longest GC pause under that load: ${memory_max_pause:-not run} ms."
+  echo
+  cat "$SECTIONS"/*.md
+  echo "## Raw output"
+  echo
+  echo "Under \`example/benchmarks/target/run/\` after a run: \`jmh.csv\`, \`jmh.log\`, \`wrk-*.txt\`, \`compile.csv\`, \`gc-memory.log\`, the apps' logs."
+} >"$RESULTS"
+log "wrote $RESULTS"
