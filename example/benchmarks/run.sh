@@ -63,7 +63,7 @@ MODULES="example/benchmarks"
 [[ -d "$ROOT/example/app" ]] && MODULES="example/app,$MODULES"
 [[ -d "$ROOT/processor" ]] && MODULES="processor,$MODULES"
 log "building $MODULES (-Pbench, tests skipped)"
-(cd "$ROOT" && mvn -B -q -Pbench -DskipTests -pl "$MODULES" -am package)
+[[ "${SKIP_BUILD:-0}" == 1 ]] || (cd "$ROOT" && mvn -B -q -Pbench -DskipTests -pl "$MODULES" -am package)
 BENCH_JAR="$TARGET/benchmarks.jar"
 BARE_JAR="$TARGET/bare-undertow.jar"
 SCANNING_JAR="$TARGET/scanning-app.jar"
@@ -102,7 +102,7 @@ start_app() {
 stop_app() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # field NAME LINE: the value of NAME=... in a RESULT line
 field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<<" $2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 # wrk latency "1.23ms" / "850.00us" / "1.02s" -> ms
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -111,11 +111,14 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "n/a") print "n
 # ---- 1+2. JMH --------------------------------------------------------------------------------
 section_jmh() {
   log "JMH: dispatch (1/10/100 handlers) and envelope JSON, -prof gc ($JMH_OPTS)"
-  java -jar "$BENCH_JAR" "DispatchBenchmark|EnvelopeBenchmark" $JMH_OPTS -prof gc \
-    -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || { tail -30 "$WORK/jmh.log" >&2; return 1; }
+  # JMH_REUSE=1 re-reads the last run's jmh.csv (when only the report changed)
+  if [[ "${JMH_REUSE:-0}" != 1 || ! -f "$WORK/jmh.csv" ]]; then
+    java -jar "$BENCH_JAR" "DispatchBenchmark|EnvelopeBenchmark" $JMH_OPTS -prof gc \
+      -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 || { tail -30 "$WORK/jmh.log" >&2; return 1; }
+  fi
   # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: handlers"
   jmh() { # jmh BENCH_SUFFIX [HANDLERS] -> score
-    awk -F, -v b="\"$1\"" -v h="$2" '$1 ~ b"$" || $1 == b { if (h == "" || $8 == h) { print $5; exit } }' "$WORK/jmh.csv" \
+    awk -F, -v b="\"$1\"" -v h="${2:-}" '{ sub(/\r$/, "") } $1 == b { if (h == "" || $8 == h) { print $5; exit } }' "$WORK/jmh.csv" \
       | awk '{ printf "%.1f", $1 }'
   }
   local out="$SECTIONS/10-jmh.md" n v
