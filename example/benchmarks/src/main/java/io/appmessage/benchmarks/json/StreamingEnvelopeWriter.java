@@ -2,13 +2,16 @@ package io.appmessage.benchmarks.json;
 
 import io.appmessage.HandlerRegistry;
 import io.appmessage.JsonWriter;
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.ByteArrayBuilder;
 
 /**
  * The poll envelope {@code {"code":0,"msg":"","data":{...}}} written the way AppMessage's runtime
@@ -22,7 +25,11 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class StreamingEnvelopeWriter {
 
-    private final JsonFactory factory = new JsonFactory();
+    private static final SerializableString CODE = new SerializedString("code");
+    private static final SerializableString MSG = new SerializedString("msg");
+    private static final SerializableString DATA = new SerializedString("data");
+
+    private final JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private final Function<Class<?>, JsonWriter<Object>> writers;
 
     public StreamingEnvelopeWriter(Function<Class<?>, JsonWriter<Object>> writers) {
@@ -44,15 +51,15 @@ public final class StreamingEnvelopeWriter {
 
     /** The envelope's bytes; {@code data} empty gives {@code "data":null}, as in the seed. */
     public byte[] write(Map<String, ?> data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator out = factory.createGenerator(ObjectWriteContext.empty(), bytes)) {
             JacksonJsonSink sink = new JacksonJsonSink(out, writers);
             out.writeStartObject();
-            out.writeName("code");
+            out.writeName(CODE);
             out.writeNumber(0);
-            out.writeName("msg");
+            out.writeName(MSG);
             out.writeString("");
-            out.writeName("data");
+            out.writeName(DATA);
             if (data.isEmpty()) {
                 out.writeNull();
             } else {
