@@ -1,8 +1,6 @@
 package io.appmessage.processor;
 
 import com.google.auto.service.AutoService;
-import io.appmessage.AppMessageData;
-import io.appmessage.AppMessagePlugin;
 import io.appmessage.OnAppMessageRequest;
 import io.appmessage.processor.internal.CompilationRun;
 import io.appmessage.processor.internal.Options;
@@ -58,10 +56,14 @@ public final class AppMessageProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * All types ({@code "*"}), so the processor also runs on sources whose only handlers sit in
+     * local or anonymous classes: javac hides those from annotation discovery, and issue 2 asks
+     * for an error rather than a silently missing handler. Nothing is claimed.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(OnAppMessageRequest.class.getCanonicalName(), AppMessageData.class.getCanonicalName(),
-                AppMessagePlugin.class.getCanonicalName());
+        return Set.of("*");
     }
 
     @Override

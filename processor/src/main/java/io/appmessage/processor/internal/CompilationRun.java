@@ -47,6 +47,7 @@ public final class CompilationRun {
     private final RecordReader recordReader;
     private final SourceWriter sourceWriter;
     private final ServicesFile servicesFile;
+    private final LocalClassScanner localClasses;
     /** Qualified names of the top-level types compiled from source, across rounds. */
     private final Set<String> sourceTypes = new HashSet<>();
 
@@ -66,6 +67,7 @@ public final class CompilationRun {
         this.recordReader = new RecordReader(support);
         this.sourceWriter = new SourceWriter(environment.getFiler());
         this.servicesFile = new ServicesFile(environment.getFiler());
+        this.localClasses = LocalClassScanner.create(environment, reporter);
     }
 
     /** Processes one round. */
@@ -78,6 +80,9 @@ public final class CompilationRun {
         }
         ElementFilter.typesIn(round.getRootElements())
                 .forEach(type -> sourceTypes.add(type.getQualifiedName().toString()));
+        if (localClasses != null) {
+            sorted(ElementFilter.typesIn(round.getRootElements())).forEach(localClasses::scan);
+        }
         sorted(round.getElementsAnnotatedWith(AppMessagePlugin.class)).forEach(plugins::validate);
         List<ExecutableElement> methods = sorted(ElementFilter.methodsIn(
                 round.getElementsAnnotatedWith(OnAppMessageRequest.class)));

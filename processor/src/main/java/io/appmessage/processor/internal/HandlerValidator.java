@@ -106,7 +106,7 @@ public final class HandlerValidator {
             reporter.error(method, mirror, value.orElse(null), Messages.MALFORMED_KEY, "Found \"" + key + "\".");
         }
         if (shape.pushesValue() && key.isEmpty()) {
-            reporter.error(method, mirror, null, Messages.MISSING_KEY, "Returns " + method.getReturnType() + ".");
+            reporter.error(method, Messages.MISSING_KEY, "Returns " + method.getReturnType() + ".");
         } else if (!shape.pushesValue() && !key.isEmpty()) {
             reporter.error(method, mirror, value.orElse(null), Messages.KEY_ON_VOID,
                     "Returns " + method.getReturnType() + ".");

@@ -104,12 +104,25 @@ public final class RegistryValidator {
         reached.put(type.getQualifiedName().toString(), type);
         for (RecordComponentElement component : type.getRecordComponents()) {
             jsonTypes.problem(component.asType(), type.getSimpleName() + "." + component.getSimpleName(), reached)
-                    .ifPresent(problem -> reporter.error(component, Messages.UNWRITABLE_COMPONENT, problem));
+                    .ifPresent(problem -> reporter.error(positionOf(component, type), Messages.UNWRITABLE_COMPONENT,
+                            problem));
         }
         if (reporter.errorCount() == before) {
             checkRecordsReachable(type, reached);
             records.putAll(reached);
         }
+    }
+
+    /**
+     * The component's field: javac maps neither the component element nor its implicit accessor
+     * back to a source line, but the field it declares sits on the component's line.
+     */
+    private static Element positionOf(RecordComponentElement component, TypeElement record) {
+        return javax.lang.model.util.ElementFilter.fieldsIn(record.getEnclosedElements()).stream()
+                .filter(field -> field.getSimpleName().contentEquals(component.getSimpleName()))
+                .findFirst()
+                .<Element>map(field -> field)
+                .orElse(record);
     }
 
     private void checkRecordsReachable(Element reportOn, SortedMap<String, TypeElement> reached) {

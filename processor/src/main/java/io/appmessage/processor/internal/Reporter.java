@@ -1,5 +1,8 @@
 package io.appmessage.processor.internal;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import javax.annotation.processing.Messager;
@@ -38,6 +41,12 @@ public final class Reporter {
         } else {
             messager.printMessage(Diagnostic.Kind.ERROR, compose(rule, detail), element, annotation, value);
         }
+    }
+
+    /** An error on a source tree that has no element (a method of a local or anonymous class). */
+    public void error(Trees trees, Tree tree, CompilationUnitTree unit, String rule, String detail) {
+        errors++;
+        trees.printMessage(Diagnostic.Kind.ERROR, compose(rule, detail), tree, unit);
     }
 
     /** An error about the build itself (an option), where no source element is at fault. */
