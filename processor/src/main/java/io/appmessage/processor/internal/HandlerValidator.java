@@ -62,7 +62,9 @@ public final class HandlerValidator {
     }
 
     private void validateInstanceOwner(ExecutableElement method, TypeElement owner) {
-        if (owner.getKind() != ElementKind.CLASS || owner.getModifiers().contains(Modifier.ABSTRACT)) {
+        boolean concrete = (owner.getKind() == ElementKind.CLASS || owner.getKind() == ElementKind.RECORD)
+                && !owner.getModifiers().contains(Modifier.ABSTRACT);
+        if (!concrete) { // abstract classes, interfaces, enums (their constants are not ours to create)
             reporter.error(method, Messages.ABSTRACT_INSTANCE, "Declared in " + owner.getKind().toString()
                     .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + owner.getQualifiedName() + ".");
             return;
