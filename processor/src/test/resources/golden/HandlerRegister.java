@@ -1,0 +1,50 @@
+package com.shop;
+
+import com.shop.notices.Notice_JsonWriter;
+import io.appmessage.Generated;
+import io.appmessage.HandlerDescriptor;
+import io.appmessage.HandlerInstances;
+import io.appmessage.HandlerRegistry;
+import io.appmessage.InstanceProvider;
+import io.appmessage.JsonWriters;
+import java.util.List;
+
+/**
+ * The AppMessage handlers and JSON writers of this compilation, written by the AppMessage
+ * annotation processor from its {@code @OnAppMessageRequest} methods and records.
+ * Do not edit: it is rewritten on every build.
+ *
+ * <p>The runtime finds it with {@link java.util.ServiceLoader} through
+ * {@code META-INF/services/io.appmessage.HandlerRegistry}, calls {@link #handlers} once at
+ * start-up, and then runs each handler on every poll through the lambdas below.
+ */
+@Generated("io.appmessage.processor.AppMessageProcessor")
+public final class HandlerRegister implements HandlerRegistry {
+    /**
+     * Called by {@link java.util.ServiceLoader}; does nothing.
+     */
+    public HandlerRegister() {
+    }
+
+    @Override
+    public List<HandlerDescriptor> handlers(InstanceProvider instances) {
+        ShopHandlers shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
+        return List.of(
+                HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version()),
+                HandlerDescriptor.value("com.shop.ShopHandlers#lines", "", 0, "lines", (request, message) -> ShopHandlers.lines()),
+                HandlerDescriptor.value("com.shop.ShopHandlers#status", "", 0, "order_status", (request, message) -> shopHandlers.status(request)),
+                HandlerDescriptor.imperative("com.shop.ShopHandlers#test", "", 0, (request, message) -> {
+                    ShopHandlers.test(message);
+                    return null;
+                }),
+                HandlerDescriptor.async("com.shop.ShopHandlers#audit", "", 10, "", (request, message) -> shopHandlers.audit(message)),
+                HandlerDescriptor.async("com.shop.ShopHandlers#stock", "", 10, "stock", (request, message) -> shopHandlers.stock(message, request)));
+    }
+
+    @Override
+    public void registerWriters(JsonWriters writers) {
+        OrderStatus_JsonWriter.register(writers);
+        OrderStatus_Line_JsonWriter.register(writers);
+        Notice_JsonWriter.register(writers);
+    }
+}
