@@ -1,0 +1,75 @@
+package io.appmessage.runtime.http;
+
+import io.appmessage.runtime.config.ServerSettings;
+import io.appmessage.runtime.dispatch.PollPipeline;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import org.xnio.Options;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The standalone Undertow server: one HTTP listener, the routes, and the options that keep slow or
+ * silent clients from pinning connections (issue 3, item 5): parse, idle and no-request timeouts,
+ * header and parameter limits, body limit.
+ *
+ * <pre>{@code
+ * UndertowServer server = UndertowServer.start(settings, pollHandler, pipeline);
+ * server.port();
+ * }</pre>
+ */
+public final class UndertowServer {
+
+    private final Undertow undertow;
+    private final int port;
+
+    private UndertowServer(Undertow undertow) {
+        this.undertow = undertow;
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollPipeline pipeline) {
+        Undertow.Builder builder = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setHandler(new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline))
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.noRequestTimeout()))
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.requestParseTimeout()))
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, settings.maxParameters())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
+                // the raw query goes to our strict parser, which answers 400 with the envelope;
+                // Undertow's decoder would drop the connection with a bare 400 instead
+                .setServerOption(UndertowOptions.DECODE_URL, false)
+                .setSocketOption(Options.REUSE_ADDRESSES, true);
+        if (settings.ioThreads() > 0) {
+            builder.setIoThreads(settings.ioThreads());
+        }
+        if (settings.workerThreads() > 0) {
+            builder.setWorkerThreads(settings.workerThreads());
+        }
+        Undertow undertow = builder.build();
+        undertow.start();
+        return new UndertowServer(undertow);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops accepting new connections; connections already open keep being served. */
+    public void stopAccepting() {
+        for (Undertow.ListenerInfo listener : undertow.getListenerInfo()) {
+            listener.suspend();
+        }
+    }
+
+    public void stop() {
+        undertow.stop();
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+}
