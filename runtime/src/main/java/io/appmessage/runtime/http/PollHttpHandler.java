@@ -4,7 +4,6 @@ import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.dispatch.PollPipeline;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
@@ -56,15 +55,49 @@ public final class PollHttpHandler implements HttpHandler {
             exchange.dispatch(worker, () -> run(exchange, receivedAt, worker));
             return;
         }
-        exchange.setMaxEntitySize(maxBodyBytes);
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, ignoredBody) -> ex.dispatch(worker, () -> run(ex, receivedAt, worker)),
+        exchange.getRequestReceiver().receivePartialBytes(new BoundedBody(exchange, receivedAt, worker),
                 (ex, error) -> {
                     pipeline.release();
                     ex.setPersistent(false);
-                    Responses.send(ex, error instanceof RequestTooBigException
-                            ? pipeline.answers().bodyTooLarge : pipeline.answers().badRequest);
+                    Responses.send(ex, pipeline.answers().badRequest);
                 });
+    }
+
+    /**
+     * Reads a body of unknown length (chunked) up to the limit, then runs the poll; beyond the
+     * limit answers 413 and closes. Counted here rather than with Undertow's entity-size limit,
+     * which drops the connection without an answer.
+     */
+    private final class BoundedBody implements io.undertow.io.Receiver.PartialBytesCallback {
+
+        private final HttpServerExchange exchange;
+        private final long receivedAt;
+        private final Executor worker;
+        private long bytes;
+        private boolean refused;
+
+        BoundedBody(HttpServerExchange exchange, long receivedAt, Executor worker) {
+            this.exchange = exchange;
+            this.receivedAt = receivedAt;
+            this.worker = worker;
+        }
+
+        @Override
+        public void handle(HttpServerExchange ex, byte[] chunk, boolean last) {
+            if (refused) {
+                return;
+            }
+            bytes += chunk.length;
+            if (bytes > maxBodyBytes) {
+                refused = true;
+                pipeline.release();
+                ex.setPersistent(false);
+                ex.getRequestReceiver().pause();
+                Responses.send(ex, pipeline.answers().bodyTooLarge);
+            } else if (last) {
+                ex.dispatch(worker, () -> run(exchange, receivedAt, worker));
+            }
+        }
     }
 
     private void run(HttpServerExchange exchange, long receivedAt, Executor worker) {

@@ -11,7 +11,8 @@ import java.net.InetSocketAddress;
 /**
  * The standalone Undertow server: one HTTP listener, the routes, and the options that keep slow or
  * silent clients from pinning connections (issue 3, item 5): parse, idle and no-request timeouts,
- * header and parameter limits, body limit.
+ * header and parameter limits. The body limit lives in {@link PollHttpHandler}, which answers 413
+ * with the envelope where Undertow's own limit would drop the connection.
  *
  * <pre>{@code
  * UndertowServer server = UndertowServer.start(settings, pollHandler, pipeline);
@@ -37,8 +38,7 @@ public final class UndertowServer {
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
                 .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
-                .setServerOption(UndertowOptions.MAX_PARAMETERS, settings.maxParameters())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, settings.maxBodyBytes())
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, parserParameterLimit(settings.maxParameters()))
                 // the raw query goes to our strict parser, which answers 400 with the envelope;
                 // Undertow's decoder would drop the connection with a bare 400 instead
                 .setServerOption(UndertowOptions.DECODE_URL, false)
@@ -67,6 +67,14 @@ public final class UndertowServer {
 
     public void stop() {
         undertow.stop();
+    }
+
+    /**
+     * Undertow's own parameter limit is only a backstop: it drops the connection with a bare 400,
+     * while the pipeline's limit ({@code maxParameters}) answers 400 with the envelope.
+     */
+    private static int parserParameterLimit(int maxParameters) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, maxParameters * 10L));
     }
 
     private static int millis(java.time.Duration d) {
