@@ -132,7 +132,7 @@ public final class AppMessageServer implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: refuses new polls (503, health 503, no new connections), waits up to the
+     * Graceful stop: refuses new polls (503 with Connection: close, health 503), waits up to the
      * shutdown grace for polls in flight to be answered, then stops Undertow and the deadline timer.
      */
     @Override
@@ -145,10 +145,10 @@ public final class AppMessageServer implements AutoCloseable {
             closed = true;
             running = undertow;
         }
+        // Undertow cannot stop accepting without closing open connections (ListenerInfo.suspend
+        // closes them, in-flight polls included), so during the grace new polls are answered 503
+        // with Connection: close and health answers 503; the listener closes after the drain.
         pipeline.beginClose();
-        if (running != null) {
-            running.stopAccepting();
-        }
         try {
             if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
@@ -224,7 +224,7 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a poll waits for asynchronous handlers, from its arrival; default 2 s. */
+        /** How long a poll waits for asynchronous handlers, from its arrival; default 2 s. Env: {@code APPMESSAGE_POLL_DEADLINE_MS}. */
         public Builder pollDeadline(Duration pollDeadline) {
             this.pollDeadline = Objects.requireNonNull(pollDeadline);
             return this;

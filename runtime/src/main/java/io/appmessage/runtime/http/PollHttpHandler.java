@@ -45,6 +45,9 @@ public final class PollHttpHandler implements HttpHandler {
         }
         PollResponse refused = pipeline.admit();
         if (refused != null) {
+            if (pipeline.closing()) {
+                exchange.setPersistent(false); // send the client to another node
+            }
             Responses.send(exchange, refused);
             return;
         }
@@ -102,6 +105,11 @@ public final class PollHttpHandler implements HttpHandler {
 
     private void run(HttpServerExchange exchange, long receivedAt, Executor worker) {
         pipeline.run(exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, receivedAt, worker,
-                response -> Responses.send(exchange, response));
+                response -> {
+                    if (pipeline.closing()) {
+                        exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
+                    }
+                    Responses.send(exchange, response);
+                });
     }
 }

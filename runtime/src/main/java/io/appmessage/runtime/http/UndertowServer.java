@@ -58,13 +58,6 @@ public final class UndertowServer {
         return port;
     }
 
-    /** Stops accepting new connections; connections already open keep being served. */
-    public void stopAccepting() {
-        for (Undertow.ListenerInfo listener : undertow.getListenerInfo()) {
-            listener.suspend();
-        }
-    }
-
     public void stop() {
         undertow.stop();
     }
