@@ -224,7 +224,7 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a poll waits for asynchronous handlers, from its arrival; default 2 s. Env: {@code APPMESSAGE_POLL_DEADLINE_MS}. */
+        /** How long a poll waits for asynchronous handlers, counted from the start of its handlers; default 2 s. Env: {@code APPMESSAGE_POLL_DEADLINE_MS}. */
         public Builder pollDeadline(Duration pollDeadline) {
             this.pollDeadline = Objects.requireNonNull(pollDeadline);
             return this;

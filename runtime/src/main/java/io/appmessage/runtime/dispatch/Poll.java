@@ -34,7 +34,7 @@ final class Poll implements PollContext {
     private final AppMessageRequest request;
     private final Executor worker;
     private final PollAnswer answer;
-    private final long startNanos;
+    private long handlersStartNanos;
     private final AtomicBoolean answered = new AtomicBoolean();
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private final AtomicInteger pending = new AtomicInteger(1);
@@ -45,12 +45,11 @@ final class Poll implements PollContext {
     private Object attachment;
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
 
-    Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer, long startNanos) {
+    Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer) {
         this.pipeline = pipeline;
         this.request = request;
         this.worker = worker;
         this.answer = answer;
-        this.startNanos = startNanos;
     }
 
     @Override
@@ -100,6 +99,9 @@ final class Poll implements PollContext {
     }
 
     private void runHandlers() {
+        // the deadline counts from here, not from arrival, so a poll held before the handlers
+        // (issue 7's long-poll) still gives its handlers the full deadline
+        handlersStartNanos = System.nanoTime();
         handlers = pipeline.plugins.active(); // switched-off plugins stop from the next poll
         collector = new SyncCollector();
         for (int i = 0; i < handlers.length; i++) {
@@ -115,7 +117,7 @@ final class Poll implements PollContext {
             finish();
             return;
         }
-        long leftNanos = pipeline.deadlineNanos - (System.nanoTime() - startNanos);
+        long leftNanos = pipeline.deadlineNanos - (System.nanoTime() - handlersStartNanos);
         deadlineTimer = pipeline.timer.schedule(() -> worker.execute(this::finish),
                 Math.max(leftNanos, 0), TimeUnit.NANOSECONDS);
         if (answered.get()) {

@@ -88,7 +88,6 @@ public final class PollPipeline {
      * @param worker where work resumes after an asynchronous wait (the server's worker pool)
      */
     public void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer) {
-        long startNanos = System.nanoTime();
         Map<String, List<String>> query;
         try {
             query = QueryString.parse(rawQuery, maxParameters);
@@ -124,7 +123,7 @@ public final class PollPipeline {
             }
         }
         Poll poll = new Poll(this, new PollRequestView(userId, query, headers, attributes, receivedAtMillis),
-                worker, answer, startNanos);
+                worker, answer);
         try {
             poll.start(0);
         } catch (RuntimeException | Error e) {
