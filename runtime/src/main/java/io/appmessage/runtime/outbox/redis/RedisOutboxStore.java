@@ -105,7 +105,7 @@ public final class RedisOutboxStore implements OutboxStore {
             if (known != null) {
                 return known;
             }
-            redis.setnx(keys.epoch(), freshEpoch());
+            redis.set(keys.epoch(), freshEpoch(), io.lettuce.core.SetArgs.Builder.nx());
             return redis.get(keys.epoch());
         } catch (RedisException e) {
             throw endpoint.unavailable("answer the epoch", e, "");
