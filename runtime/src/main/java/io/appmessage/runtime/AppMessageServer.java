@@ -1,0 +1,411 @@
+package io.appmessage.runtime;
+
+import io.appmessage.HandlerRegistry;
+import io.appmessage.InstanceProvider;
+import io.appmessage.runtime.config.EnvironmentVariable;
+import io.appmessage.runtime.config.ServerSettings;
+import io.appmessage.runtime.dispatch.Answers;
+import io.appmessage.runtime.dispatch.HandlerTable;
+import io.appmessage.runtime.dispatch.PluginSwitch;
+import io.appmessage.runtime.dispatch.PollExtension;
+import io.appmessage.runtime.dispatch.PollPipeline;
+import io.appmessage.runtime.dispatch.RegistryLoader;
+import io.appmessage.runtime.http.PollHttpHandler;
+import io.appmessage.runtime.http.UndertowServer;
+import io.appmessage.runtime.json.EnvelopeWriter;
+import io.appmessage.runtime.json.WriterTable;
+import io.undertow.server.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AppMessage poll server: answers {@code GET/POST /api/message/index} with the envelope
+ * {@code {"code":0,"msg":"","data":{…}}} built by every generated handler registry on the class path.
+ *
+ * <pre>{@code
+ * try (AppMessageServer server = AppMessageServer.builder()
+ *         .port(8080)                                   // PORT in the environment wins
+ *         .authenticator(token -> sessions.find(token).map(s -> Identity.of(s.userId())))
+ *         .build()
+ *         .start()) {
+ *     server.plugins().disable("wxapp");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #build() Building} loads the registries and prepares everything (a missing registry
+ * fails here, with the likely causes); {@link #start()} listens. Inside an existing app, skip
+ * {@code start()} and mount {@link #httpHandler()} in your Undertow, or call {@link #dispatcher()}
+ * from a Servlet or Spring controller. {@link #close()} is graceful: it stops accepting, lets the
+ * polls in flight finish within the shutdown grace, then stops.
+ */
+public final class AppMessageServer implements AutoCloseable {
+
+    static {
+        // Undertow and XNIO log through JBoss Logging; send it to SLF4J like everything else
+        // (issue 3, item 6). Must be set before JBoss Logging picks a provider; an explicit setting wins.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppMessageServer.class);
+
+    private final ServerSettings settings;
+    private final HandlerTable table;
+    private final PollPipeline pipeline;
+    private final ScheduledThreadPoolExecutor timer;
+    private final PollHttpHandler httpHandler;
+    private final AppMessageDispatcher dispatcher;
+    private UndertowServer undertow;
+    private boolean closed;
+
+    private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
+                             ScheduledThreadPoolExecutor timer) {
+        this.settings = settings;
+        this.table = table;
+        this.pipeline = pipeline;
+        this.timer = timer;
+        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes());
+        this.dispatcher = new AppMessageDispatcher(pipeline);
+    }
+
+    /** A builder with the defaults of the configuration table; environment variables apply at {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; returns this. */
+    public synchronized AppMessageServer start() {
+        if (closed) {
+            throw new IllegalStateException("this server was closed; build a new one");
+        }
+        if (undertow != null) {
+            return this;
+        }
+        undertow = UndertowServer.start(settings, httpHandler, pipeline);
+        LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
+                settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
+                table.registrySummaries(), pipeline.plugins().disabled());
+        return this;
+    }
+
+    /** The bound port (the real one when configured as 0); -1 before {@link #start()}. */
+    public synchronized int port() {
+        return undertow == null ? -1 : undertow.port();
+    }
+
+    /** The poll endpoint as an Undertow handler, to mount in an app's own Undertow at any path. */
+    public HttpHandler httpHandler() {
+        return httpHandler;
+    }
+
+    /** The poll endpoint without HTTP, for Servlet and Spring apps. */
+    public AppMessageDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Switches plugins off and on at run time. */
+    public Plugins plugins() {
+        return pipeline.plugins();
+    }
+
+    /** The settings in effect (builder values with environment overrides applied). */
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    /** How many handlers the registries contributed (all of them, switched-off plugins included). */
+    public int handlerCount() {
+        return table.size();
+    }
+
+    /**
+     * Graceful stop: refuses new polls (503 with Connection: close, health 503), waits up to the
+     * shutdown grace for polls in flight to be answered, then stops Undertow and the deadline timer.
+     */
+    @Override
+    public void close() {
+        UndertowServer running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = undertow;
+        }
+        // Undertow cannot stop accepting without closing open connections (ListenerInfo.suspend
+        // closes them, in-flight polls included), so during the grace new polls are answered 503
+        // with Connection: close and health answers 503; the listener closes after the drain.
+        pipeline.beginClose();
+        try {
+            if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
+                LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
+                        settings.shutdownGrace().toMillis(), pipeline.inFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running != null) {
+            running.stop();
+        }
+        timer.shutdownNow();
+        LOG.info("AppMessage stopped");
+    }
+
+    /**
+     * Settings for an {@link AppMessageServer}. Every value has a default (see the README's
+     * configuration table); environment variables ({@code PORT}, {@code APPMESSAGE_*}) override
+     * builder values when {@link #build()} runs, so operators can change a deployed server.
+     */
+    public static final class Builder {
+
+        private String host = ServerSettings.DEFAULT_HOST;
+        private int port = ServerSettings.DEFAULT_PORT;
+        private String path = ServerSettings.DEFAULT_PATH;
+        private String healthPath = ServerSettings.DEFAULT_HEALTH_PATH;
+        private Duration pollDeadline = ServerSettings.DEFAULT_POLL_DEADLINE;
+        private long maxBodyBytes = ServerSettings.DEFAULT_MAX_BODY_BYTES;
+        private int maxInFlight = ServerSettings.DEFAULT_MAX_IN_FLIGHT;
+        private int retryAfterSeconds = ServerSettings.DEFAULT_RETRY_AFTER_SECONDS;
+        private Duration shutdownGrace = ServerSettings.DEFAULT_SHUTDOWN_GRACE;
+        private int ioThreads;
+        private int workerThreads;
+        private Duration noRequestTimeout = ServerSettings.DEFAULT_NO_REQUEST_TIMEOUT;
+        private Duration requestParseTimeout = ServerSettings.DEFAULT_REQUEST_PARSE_TIMEOUT;
+        private Duration idleTimeout = ServerSettings.DEFAULT_IDLE_TIMEOUT;
+        private int maxHeaderBytes = ServerSettings.DEFAULT_MAX_HEADER_BYTES;
+        private int maxHeaders = ServerSettings.DEFAULT_MAX_HEADERS;
+        private int maxParameters = ServerSettings.DEFAULT_MAX_PARAMETERS;
+        private Set<String> disabledPlugins = new LinkedHashSet<>();
+        private Duration faultLogInterval = ServerSettings.DEFAULT_FAULT_LOG_INTERVAL;
+        private List<HandlerRegistry> registries;
+        private ClassLoader classLoader;
+        private Authenticator authenticator = Authenticator.ANONYMOUS;
+        private InstanceProvider instanceProvider = InstanceProvider.NONE;
+        private final List<PollExtension> extensions = new ArrayList<>();
+        private Map<String, String> environment;
+
+        private Builder() {
+        }
+
+        /** Interface to listen on; default {@code 0.0.0.0}. Env: {@code APPMESSAGE_HOST}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** Port; default 8080, 0 for any free port (see {@link AppMessageServer#port()}). Env: {@code PORT}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The poll path; default {@code /api/message/index}. Env: {@code APPMESSAGE_PATH}. */
+        public Builder path(String path) {
+            this.path = Objects.requireNonNull(path);
+            return this;
+        }
+
+        /** The health path; default {@code /health}; null switches health off. Env: {@code APPMESSAGE_HEALTH_PATH}. */
+        public Builder healthPath(String healthPath) {
+            this.healthPath = healthPath;
+            return this;
+        }
+
+        /** How long a poll waits for asynchronous handlers, counted from the start of its handlers; default 2 s. Env: {@code APPMESSAGE_POLL_DEADLINE_MS}. */
+        public Builder pollDeadline(Duration pollDeadline) {
+            this.pollDeadline = Objects.requireNonNull(pollDeadline);
+            return this;
+        }
+
+        /** Largest request body; bigger is answered 413; default 64 KiB. */
+        public Builder maxBodyBytes(long maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /** Most polls admitted and not yet answered; beyond, 503 with Retry-After; default 10,000. */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /** The Retry-After of 503 answers, in seconds; default 5 (one poll interval). */
+        public Builder retryAfterSeconds(int retryAfterSeconds) {
+            this.retryAfterSeconds = retryAfterSeconds;
+            return this;
+        }
+
+        /** How long {@link AppMessageServer#close()} lets polls in flight finish; default 10 s. */
+        public Builder shutdownGrace(Duration shutdownGrace) {
+            this.shutdownGrace = Objects.requireNonNull(shutdownGrace);
+            return this;
+        }
+
+        /** Undertow IO threads; 0 (default) for one per core, at least two. */
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** Undertow worker threads, where handlers run; 0 (default) for eight per IO thread. */
+        public Builder workerThreads(int workerThreads) {
+            this.workerThreads = workerThreads;
+            return this;
+        }
+
+        /** Closes keep-alive connections idle this long between requests; default 60 s. */
+        public Builder noRequestTimeout(Duration timeout) {
+            this.noRequestTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Drops a request whose line and headers do not arrive within this time; default 10 s. */
+        public Builder requestParseTimeout(Duration timeout) {
+            this.requestParseTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Closes a connection with no traffic for this long; default 90 s. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Largest request line plus headers; default 16 KiB. */
+        public Builder maxHeaderBytes(int maxHeaderBytes) {
+            this.maxHeaderBytes = maxHeaderBytes;
+            return this;
+        }
+
+        /** Most request headers; default 100. */
+        public Builder maxHeaders(int maxHeaders) {
+            this.maxHeaders = maxHeaders;
+            return this;
+        }
+
+        /** Most query parameters; beyond, 400; default 100. */
+        public Builder maxParameters(int maxParameters) {
+            this.maxParameters = maxParameters;
+            return this;
+        }
+
+        /** Plugins switched off from the start (switch at run time with {@link AppMessageServer#plugins()}). */
+        public Builder disabledPlugins(String... plugins) {
+            this.disabledPlugins = new LinkedHashSet<>(Arrays.asList(plugins));
+            return this;
+        }
+
+        /** At most one log line per handler per interval about its faults; default 10 s. */
+        public Builder faultLogInterval(Duration interval) {
+            this.faultLogInterval = Objects.requireNonNull(interval);
+            return this;
+        }
+
+        /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
+        public Builder registries(HandlerRegistry... registries) {
+            this.registries = List.of(registries);
+            return this;
+        }
+
+        /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
+        public Builder registries(List<? extends HandlerRegistry> registries) {
+            this.registries = List.copyOf(registries);
+            return this;
+        }
+
+        /** The class loader {@code ServiceLoader} searches; default the thread's context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Resolves access tokens; default: every poll anonymous. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Supplies handler objects (a DI container); default: built with their no-arg constructors. */
+        public Builder instanceProvider(InstanceProvider instanceProvider) {
+            this.instanceProvider = Objects.requireNonNull(instanceProvider);
+            return this;
+        }
+
+        /**
+         * Adds a stage around the handlers (runtime features such as targeted messages and
+         * long-poll plug in here; see {@link PollExtension}).
+         */
+        public Builder extension(PollExtension extension) {
+            this.extensions.add(Objects.requireNonNull(extension));
+            return this;
+        }
+
+        /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * Applies environment overrides, loads the registries (failing with the likely causes when
+         * there is none), and prepares everything the poll path needs. Does not listen yet.
+         */
+        public AppMessageServer build() {
+            applyEnvironment(environment == null ? System.getenv() : environment);
+            ServerSettings settings = new ServerSettings(host, port, path, healthPath, pollDeadline, maxBodyBytes,
+                    maxInFlight, retryAfterSeconds, shutdownGrace, ioThreads, workerThreads, noRequestTimeout,
+                    requestParseTimeout, idleTimeout, maxHeaderBytes, maxHeaders, maxParameters, disabledPlugins,
+                    faultLogInterval);
+            List<HandlerRegistry> found = registries != null ? registries
+                    : RegistryLoader.load(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader());
+            WriterTable writers = new WriterTable();
+            HandlerTable table = HandlerTable.build(found, instanceProvider, writers, faultLogInterval.toNanos());
+            EnvelopeWriter envelopes = new EnvelopeWriter(writers);
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "appmessage-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true); // polls that finish early must not leave their timers queued
+            PollPipeline pipeline = new PollPipeline(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
+                    envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
+                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), extensions);
+            return new AppMessageServer(settings, table, pipeline, timer);
+        }
+
+        private void applyEnvironment(Map<String, String> env) {
+            EnvironmentVariable e = new EnvironmentVariable(env);
+            e.integer(EnvironmentVariable.PORT, this::port);
+            e.string(EnvironmentVariable.HOST, this::host);
+            e.string(EnvironmentVariable.PATH, this::path);
+            e.raw(EnvironmentVariable.HEALTH_PATH, v -> healthPath(v.isEmpty() || v.equalsIgnoreCase("off") ? null : v));
+            e.millis(EnvironmentVariable.POLL_DEADLINE_MS, this::pollDeadline);
+            e.longValue(EnvironmentVariable.MAX_BODY_BYTES, this::maxBodyBytes);
+            e.integer(EnvironmentVariable.MAX_IN_FLIGHT, this::maxInFlight);
+            e.integer(EnvironmentVariable.RETRY_AFTER_SECONDS, this::retryAfterSeconds);
+            e.millis(EnvironmentVariable.SHUTDOWN_GRACE_MS, this::shutdownGrace);
+            e.integer(EnvironmentVariable.IO_THREADS, this::ioThreads);
+            e.integer(EnvironmentVariable.WORKER_THREADS, this::workerThreads);
+            e.millis(EnvironmentVariable.NO_REQUEST_TIMEOUT_MS, this::noRequestTimeout);
+            e.millis(EnvironmentVariable.REQUEST_PARSE_TIMEOUT_MS, this::requestParseTimeout);
+            e.millis(EnvironmentVariable.IDLE_TIMEOUT_MS, this::idleTimeout);
+            e.integer(EnvironmentVariable.MAX_HEADER_BYTES, this::maxHeaderBytes);
+            e.integer(EnvironmentVariable.MAX_HEADERS, this::maxHeaders);
+            e.integer(EnvironmentVariable.MAX_PARAMETERS, this::maxParameters);
+            e.names(EnvironmentVariable.DISABLED_PLUGINS, names -> disabledPlugins = new LinkedHashSet<>(names));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.appmessage.runtime.dispatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log lines about faulty handlers, each naming the handler id ({@code Class#method}) and
+ * rate-limited per handler. A fault never reaches the client: the handler's keys are dropped.
+ */
+final class FaultReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.appmessage.runtime.handler");
+
+    void threw(HandlerSlot handler, Throwable error) {
+        int held = handler.faultLog.tryAcquire();
+        if (held >= 0) {
+            LOG.warn("handler {} failed, its keys are left out of this answer{}", handler.id, suffix(held), error);
+        }
+    }
+
+    void timedOut(HandlerSlot handler, long deadlineMillis) {
+        int held = handler.faultLog.tryAcquire();
+        if (held >= 0) {
+            LOG.warn("handler {} did not complete within the poll deadline of {} ms, its keys are left out of this answer{}",
+                    handler.id, deadlineMillis, suffix(held));
+        }
+    }
+
+    void unwritable(HandlerSlot handler, String key, Object value, RuntimeException cause) {
+        int held = handler == null ? 0 : handler.faultLog.tryAcquire();
+        if (held >= 0) {
+            LOG.warn("key '{}' pushed by {} has a value of type {} that cannot be written as JSON ({}); the key is left out{}",
+                    key, handler == null ? "?" : handler.id, value == null ? "null" : value.getClass().getName(),
+                    cause.getMessage(), suffix(held));
+        }
+    }
+
+    private static String suffix(int held) {
+        return held > 0 ? " (" + held + " similar faults of this handler not logged)" : "";
+    }
+}

@@ -1,0 +1,265 @@
+package io.appmessage.runtime.dispatch;
+
+import io.appmessage.AppMessageRequest;
+import io.appmessage.HandlerDescriptor;
+import io.appmessage.runtime.PollResponse;
+import io.appmessage.runtime.json.DataEntries;
+import io.appmessage.runtime.json.EnvelopeFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One poll, from admission to answer: a state object that completes exactly once, whichever comes
+ * first of "every handler settled" and "the deadline passed". No thread waits for it: the
+ * synchronous handlers run on a worker, then the poll is finished by the last asynchronous
+ * completion or by the deadline timer (issue 3, item 2), and a pre-handler stage may hold it
+ * with no thread at all (issue 7's long-poll, through {@link PollExtension}).
+ *
+ * <p>Stages: {@link #start} (extensions' {@code beforeHandlers}, which may hold) →
+ * {@link #runHandlers} (synchronous handlers in order, asynchronous ones started) →
+ * {@link #finish} (assemble data in handler order, extensions' {@code afterHandlers}, write).
+ */
+final class Poll implements PollContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
+
+    final PollPipeline pipeline;
+    private final AppMessageRequest request;
+    private final Executor worker;
+    private final PollAnswer answer;
+    private long handlersStartNanos;
+    private final AtomicBoolean answered = new AtomicBoolean();
+    /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
+    private final AtomicInteger pending = new AtomicInteger(1);
+    private volatile ScheduledFuture<?> deadlineTimer;
+    private HandlerSlot[] handlers;
+    private SyncCollector collector;
+    private AsyncSlot[] asyncSlots;
+    private Object attachment;
+    private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
+
+    Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer) {
+        this.pipeline = pipeline;
+        this.request = request;
+        this.worker = worker;
+        this.answer = answer;
+    }
+
+    @Override
+    public AppMessageRequest request() {
+        return request;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public void envelopeFields(EnvelopeFields fields) {
+        this.envelopeFields = fields == null ? EnvelopeFields.NONE : fields;
+    }
+
+    /** Runs the pre-handler stages from extension {@code index} on; a pending stage holds the poll. */
+    void start(int index) {
+        PollExtension[] extensions = pipeline.extensions;
+        for (int i = index; i < extensions.length; i++) {
+            CompletionStage<?> hold;
+            try {
+                hold = extensions[i].beforeHandlers(this);
+            } catch (RuntimeException e) {
+                fail("a poll extension failed before the handlers", e);
+                return;
+            }
+            if (hold != null && !hold.toCompletableFuture().isDone()) {
+                int next = i + 1;
+                hold.whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        fail("a poll extension's stage failed before the handlers", error);
+                    } else {
+                        worker.execute(() -> start(next)); // handlers never run on the thread that woke the poll
+                    }
+                });
+                return;
+            }
+        }
+        runHandlers();
+    }
+
+    private void runHandlers() {
+        // the deadline counts from here, not from arrival, so a poll held before the handlers
+        // (issue 7's long-poll) still gives its handlers the full deadline
+        handlersStartNanos = System.nanoTime();
+        handlers = pipeline.plugins.active(); // switched-off plugins stop from the next poll
+        collector = new SyncCollector();
+        for (int i = 0; i < handlers.length; i++) {
+            HandlerSlot handler = handlers[i];
+            if (handler.kind == HandlerDescriptor.Kind.ASYNC) {
+                startAsync(handler, i);
+            } else {
+                runSync(handler, i);
+            }
+        }
+        collector.close();
+        if (pending.decrementAndGet() == 0) {
+            finish();
+            return;
+        }
+        long leftNanos = pipeline.deadlineNanos - (System.nanoTime() - handlersStartNanos);
+        deadlineTimer = pipeline.timer.schedule(() -> worker.execute(this::finish),
+                Math.max(leftNanos, 0), TimeUnit.NANOSECONDS);
+        if (answered.get()) {
+            deadlineTimer.cancel(false); // the last handler settled while the timer was being set
+        }
+    }
+
+    private void runSync(HandlerSlot handler, int position) {
+        int mark = collector.begin(position);
+        try {
+            Object result = handler.call.call(request, collector);
+            if (handler.kind == HandlerDescriptor.Kind.VALUE && result != null) {
+                collector.pushValue(handler.key, result);
+            }
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            collector.rollback(mark); // a failing handler loses its own pushes only (issue 3, item 4)
+            pipeline.faults.threw(handler, e);
+        }
+    }
+
+    private void startAsync(HandlerSlot handler, int position) {
+        if (asyncSlots == null) {
+            asyncSlots = new AsyncSlot[handlers.length];
+        }
+        AsyncSlot slot = new AsyncSlot(this, handler, position);
+        asyncSlots[position] = slot;
+        pending.incrementAndGet();
+        Object result;
+        try {
+            result = handler.call.call(request, slot);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            slot.accept(null, e);
+            return;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete(slot);
+        } else {
+            slot.accept(null, new IllegalStateException("an asynchronous handler returned "
+                    + (result == null ? "null" : result.getClass().getName()) + " instead of a CompletionStage"));
+        }
+    }
+
+    /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
+    void asyncSettled() {
+        if (pending.decrementAndGet() == 0) {
+            worker.execute(this::finish);
+        }
+    }
+
+    /** Answers with the data gathered so far; runs once, whichever of "all settled" and "deadline" comes first. */
+    private void finish() {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> timer = deadlineTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        PollResponse response;
+        try {
+            DataEntries entries = assemble();
+            for (PollExtension extension : pipeline.extensions) {
+                extension.afterHandlers(this);
+            }
+            response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields,
+                    (key, producer, value, cause) -> pipeline.faults.unwritable(handlerById(producer), key, value, cause)), 0);
+        } catch (RuntimeException e) {
+            LOG.error("answering a poll failed", e);
+            response = pipeline.answers.internalError;
+        }
+        deliver(response);
+    }
+
+    /**
+     * The data object: every handler's pushes in handler order (an asynchronous handler's part sits
+     * at its place in the order, whenever it completed), each key once at its first position, the
+     * last push of a key winning, as in the seed.
+     */
+    private DataEntries assemble() {
+        PushLog sync = collector.log;
+        DataEntries entries = new DataEntries(sync.size + (asyncSlots == null ? 0 : 4));
+        int next = 0;
+        for (int position = 0; position < handlers.length; position++) {
+            while (next < sync.size && sync.owners[next] == position) {
+                put(entries, sync.keys[next], sync.values[next], handlers[position]);
+                next++;
+            }
+            AsyncSlot slot = asyncSlots == null ? null : asyncSlots[position];
+            if (slot != null) {
+                if (slot.closeForAnswer()) {
+                    PushLog pushes = slot.pushes();
+                    if (pushes != null) {
+                        for (int i = 0; i < pushes.size; i++) {
+                            put(entries, pushes.keys[i], pushes.values[i], slot.handler);
+                        }
+                    }
+                    if (!slot.handler.key.isEmpty() && slot.value() != null) {
+                        put(entries, slot.handler.key, slot.value(), slot.handler);
+                    }
+                } else if (!slot.isDone()) {
+                    pipeline.faults.timedOut(slot.handler, pipeline.deadlineMillis);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static void put(DataEntries entries, String key, Object value, HandlerSlot producer) {
+        int index = entries.indexOf(key);
+        if (index < 0) {
+            entries.add(key, value, producer.id);
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("key '{}' pushed by {} is overwritten by {}", key, entries.producer(index), producer.id);
+        }
+        entries.replace(index, value, producer.id);
+    }
+
+    private HandlerSlot handlerById(String id) {
+        for (HandlerSlot h : handlers) {
+            if (h.id.equals(id)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Answers with an error before any handler ran (or when an extension failed). */
+    void fail(String what, Throwable error) {
+        if (answered.compareAndSet(false, true)) {
+            LOG.error(what, error);
+            deliver(pipeline.answers.internalError);
+        }
+    }
+
+    private void deliver(PollResponse response) {
+        pipeline.release();
+        answer.send(response);
+    }
+}

@@ -1,0 +1,199 @@
+package io.appmessage.runtime.outbox;
+
+import io.appmessage.runtime.outbox.embedded.EmbeddedOutboxStore;
+import io.appmessage.runtime.outbox.signal.LocalMessageSignal;
+import io.appmessage.runtime.outbox.signal.MessageSignal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Targeted messages: tell one user something the moment it happens, and be sure it arrives (DESIGN.md,
+ * "Targeted messages"; issue 6). A send is stored durably before it returns its id; the user's next poll
+ * (or a held long-poll, woken by the {@link MessageSignal}) carries it, and it is sent again until a later
+ * cursor acknowledges it.
+ *
+ * <pre>{@code
+ * try (AppMessageOutbox outbox = AppMessageOutbox.embedded(Path.of("appmessage-data"))) {
+ *     long id = outbox.sendJson("alice", "order_shipped", "{\"order\":42,\"carrier\":\"SF\"}");
+ *     Batch batch = outbox.read("alice", cursorFromThePoll, 100);   // the poll path
+ * }
+ * }</pre>
+ *
+ * For several nodes: {@code RedisOutboxes.connect("redis://host:6379", OutboxSettings.defaults())}.
+ */
+public final class AppMessageOutbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppMessageOutbox.class);
+
+    /** Default data directory of the embedded store, relative to the working directory. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("appmessage-data");
+
+    private final OutboxStore store;
+    private final MessageSignal signal;
+    private final Function<Object, String> jsonSerializer;
+    private final OutboxSettings settings;
+    private final List<AutoCloseable> closeAfter;
+
+    private AppMessageOutbox(Builder builder) {
+        this.store = builder.store;
+        this.signal = builder.signal != null ? builder.signal : new LocalMessageSignal();
+        this.jsonSerializer = builder.jsonSerializer;
+        this.settings = builder.settings;
+        this.closeAfter = List.copyOf(builder.closeAfter);
+    }
+
+    /** The embedded store under {@code dataDir}, default retention, an in-process signal. */
+    public static AppMessageOutbox embedded(Path dataDir) {
+        return embedded(dataDir, OutboxSettings.defaults());
+    }
+
+    /** The embedded store under {@code dataDir} with these settings, an in-process signal. */
+    public static AppMessageOutbox embedded(Path dataDir, OutboxSettings settings) {
+        return builder(EmbeddedOutboxStore.open(dataDir, settings)).settings(settings).build();
+    }
+
+    /** Wires an outbox from parts; see {@link Builder}. */
+    public static Builder builder(OutboxStore store) {
+        return new Builder(store);
+    }
+
+    /**
+     * Stores {@code json} for {@code userId} under {@code key}, durably, then wakes that user's waiting polls.
+     *
+     * @param json the data as one JSON value, already serialized (e.g. {@code "{\"order\":42}"} or
+     *             {@code "\"shipped\""})
+     * @return the message id: 1, 2, 3, … per user
+     * @throws IllegalArgumentException   naming the rule when the user id, key or JSON is not acceptable
+     * @throws OutboxUnavailableException when the store cannot be written: the message was not stored
+     */
+    public long sendJson(String userId, String key, String json) {
+        OutboxInput.requireUserId(userId);
+        OutboxInput.requireKey(key);
+        OutboxInput.requireJson(json, settings.maxJsonChars());
+        long id = store.append(userId, key, json).id();
+        try {
+            signal.notifyUser(userId);
+        } catch (RuntimeException e) {
+            // the message is stored: the user's next poll carries it even if no held poll was woken
+            LOG.warn("message {} for a user is stored but waiting polls were not woken: {}", id, e.toString());
+        }
+        return id;
+    }
+
+    /**
+     * Serializes {@code data} with the configured JSON serializer, then {@link #sendJson}.
+     *
+     * @throws IllegalStateException when this outbox was built without a serializer (use {@code sendJson})
+     */
+    public long send(String userId, String key, Object data) {
+        if (jsonSerializer == null) {
+            throw new IllegalStateException("this outbox has no JSON serializer: build it with "
+                    + "AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
+        }
+        return sendJson(userId, key, jsonSerializer.apply(data));
+    }
+
+    /**
+     * The poll path: the user's messages after the cursor text the client sent.
+     *
+     * @param cursorText the client's cursor as sent; {@code null} or blank for a client that has none yet; a
+     *                   malformed one is answered like an unknown cursor ({@code recovered=false})
+     * @param limit      at most this many messages (1 to {@value ReadWindow#MAX_LIMIT})
+     * @throws OutboxUnavailableException when the store cannot be read: answer the poll without messages
+     */
+    public Batch read(String userId, String cursorText, int limit) {
+        OutboxInput.requireUserId(userId);
+        Cursor cursor = null;
+        if (cursorText != null && !cursorText.isBlank()) {
+            cursor = Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
+        }
+        return store.read(userId, cursor, limit);
+    }
+
+    /** The signal long-poll subscribes to, and app code calls when handler data changed. */
+    public MessageSignal signal() {
+        return signal;
+    }
+
+    /** The store behind this outbox. */
+    public OutboxStore store() {
+        return store;
+    }
+
+    /** Closes the signal, the store, then whatever was registered with {@link Builder#closeAfter}. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        List<AutoCloseable> all = new ArrayList<>();
+        all.add(signal);
+        all.add(store);
+        all.addAll(closeAfter);
+        for (AutoCloseable resource : all) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the outbox failed: " + e, e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Wires an outbox.
+     *
+     * <pre>{@code
+     * AppMessageOutbox outbox = AppMessageOutbox.builder(store)
+     *         .signal(signal)                          // default: a LocalMessageSignal
+     *         .jsonSerializer(json::write)             // enables send(userId, key, Object)
+     *         .settings(settings)                      // the payload size limit (default: defaults())
+     *         .closeAfter(redisEndpoint)               // closed after the store and the signal
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private final OutboxStore store;
+        private MessageSignal signal;
+        private Function<Object, String> jsonSerializer;
+        private OutboxSettings settings = OutboxSettings.defaults();
+        private final List<AutoCloseable> closeAfter = new ArrayList<>();
+
+        private Builder(OutboxStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder signal(MessageSignal value) {
+            this.signal = Objects.requireNonNull(value, "signal");
+            return this;
+        }
+
+        /** Turns data into one JSON value for {@link AppMessageOutbox#send(String, String, Object)}. */
+        public Builder jsonSerializer(Function<Object, String> value) {
+            this.jsonSerializer = Objects.requireNonNull(value, "jsonSerializer");
+            return this;
+        }
+
+        public Builder settings(OutboxSettings value) {
+            this.settings = Objects.requireNonNull(value, "settings");
+            return this;
+        }
+
+        public Builder closeAfter(AutoCloseable resource) {
+            closeAfter.add(Objects.requireNonNull(resource, "resource"));
+            return this;
+        }
+
+        public AppMessageOutbox build() {
+            return new AppMessageOutbox(this);
+        }
+    }
+}

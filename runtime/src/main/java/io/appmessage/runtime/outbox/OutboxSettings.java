@@ -1,0 +1,74 @@
+package io.appmessage.runtime.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Retention and read rules shared by every store.
+ *
+ * <pre>{@code
+ * OutboxSettings settings = OutboxSettings.defaults()
+ *         .withMaxMessagesPerUser(5_000)
+ *         .withMaxAge(Duration.ofDays(3));
+ * }</pre>
+ *
+ * @param maxMessagesPerUser   history kept per user, oldest dropped first (default 1,000; issue 6)
+ * @param maxAge               messages older than this are dropped (default 24 h; issue 6)
+ * @param newClientsGetHistory what a client without a cursor gets: the retained history (default, true) or
+ *                             only messages sent from now on (false). See {@link #defaults()} for why.
+ * @param maxJsonChars         largest payload accepted by a send (default 65,536 characters): every poll of
+ *                             the user carries it until it is acknowledged
+ * @param clock                the time source of {@code sentAt} and of age trimming (tests inject one)
+ */
+public record OutboxSettings(int maxMessagesPerUser, Duration maxAge, boolean newClientsGetHistory,
+                             int maxJsonChars, Clock clock) {
+
+    public OutboxSettings {
+        if (maxMessagesPerUser < 1) {
+            throw new IllegalArgumentException("maxMessagesPerUser must be at least 1, got " + maxMessagesPerUser);
+        }
+        Objects.requireNonNull(maxAge, "maxAge");
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("maxAge must be positive, got " + maxAge);
+        }
+        if (maxJsonChars < 1) {
+            throw new IllegalArgumentException("maxJsonChars must be at least 1, got " + maxJsonChars);
+        }
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * 1,000 messages and 24 h per user, new clients get the retained history, 64 Ki characters per payload,
+     * the system clock.
+     *
+     * <p>Why new clients get history: a message is sent because something happened to the user ("your
+     * order shipped"), often while the app was closed or before it was installed on this phone. Starting a
+     * cursor-less client "from now" would lose exactly those messages; at-least-once means they arrive.
+     * Retention bounds the replay (at most 1,000 messages, 24 h), paging bounds each answer, and the client
+     * stores its cursor from then on, so a restart does not replay again (DESIGN.md).
+     */
+    public static OutboxSettings defaults() {
+        return new OutboxSettings(1_000, Duration.ofHours(24), true, 65_536, Clock.systemUTC());
+    }
+
+    public OutboxSettings withMaxMessagesPerUser(int value) {
+        return new OutboxSettings(value, maxAge, newClientsGetHistory, maxJsonChars, clock);
+    }
+
+    public OutboxSettings withMaxAge(Duration value) {
+        return new OutboxSettings(maxMessagesPerUser, value, newClientsGetHistory, maxJsonChars, clock);
+    }
+
+    public OutboxSettings withNewClientsGetHistory(boolean value) {
+        return new OutboxSettings(maxMessagesPerUser, maxAge, value, maxJsonChars, clock);
+    }
+
+    public OutboxSettings withMaxJsonChars(int value) {
+        return new OutboxSettings(maxMessagesPerUser, maxAge, newClientsGetHistory, value, clock);
+    }
+
+    public OutboxSettings withClock(Clock value) {
+        return new OutboxSettings(maxMessagesPerUser, maxAge, newClientsGetHistory, maxJsonChars, value);
+    }
+}
