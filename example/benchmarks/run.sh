@@ -88,7 +88,7 @@ free_port() {
 start_app() {
   local name="$1" jar="$2"; shift 2
   APP_PORT=$(free_port)
-  HOST=127.0.0.1 PORT="$APP_PORT" BODY_FILE="${BODY_FILE:-}" \
+  HOST=127.0.0.1 APPMESSAGE_HOST=127.0.0.1 PORT="$APP_PORT" BODY_FILE="${BODY_FILE:-}" BARE_DISPATCH="${BARE_DISPATCH:-}" \
     java $JVM_FLAGS "$@" -jar "$jar" >"$WORK/$name.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
@@ -152,76 +152,86 @@ section_jmh() {
     echo
     echo "The example's keys (\`test_msg\`, \`buy_data\` map, \`order_status\` record, plugin keys, small values), identical bytes from both."
     echo
-    local a j
-    a=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.appMessage")
+    local rt st j
+    rt=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.runtime")
+    st=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.streaming")
     j=$(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.jacksonDatabind")
     echo "| writer | ns/op | B/op |"
     echo "|---|---:|---:|"
-    echo "| AppMessage JSON path (${JSON_PATH_NAME:-jackson-core streaming + generated record writer}) | $a | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.appMessage:gc.alloc.rate.norm") |"
+    echo "| runtime \`EnvelopeWriter\` (jackson-core streaming + generated record writer) | $rt | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.runtime:gc.alloc.rate.norm") |"
+    echo "| this module's minimal streaming writer (same approach, for reference) | $st | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.streaming:gc.alloc.rate.norm") |"
     echo "| jackson-databind 3.3.0 (reflection) | $j | $(jmh "io.appmessage.benchmarks.json.EnvelopeBenchmark.jacksonDatabind:gc.alloc.rate.norm") |"
     echo
-    echo "databind / AppMessage: $(ratio "$j" "$a")x"
+    echo "databind time / runtime time: **$(ratio "$j" "$rt")x**."
     echo
   } >"$out"
 }
 
 # ---- 3. HTTP: wrk rounds and the sustained rate ----------------------------------------------
 section_http() {
-  log "HTTP: $APP_NAME vs bare Undertow, wrk ${WRK_ROUNDS}x${WRK_SECONDS}s alternating; sustained $SUSTAINED_RATE/s"
+  log "HTTP: $APP_NAME vs bare Undertow (I/O thread, worker thread), wrk ${WRK_ROUNDS}x${WRK_SECONDS}s alternating; sustained $SUSTAINED_RATE/s"
   start_app target "$APP_JAR"; local app_pid=$APP_PID app_port=$APP_PORT
+  curl -s -H 'X-Access-Token: demo-alice' "http://127.0.0.1:$app_port$POLL_PATH" >"$WORK/poll-answer-alice.json"
   curl -s "http://127.0.0.1:$app_port$POLL_PATH" >"$WORK/poll-answer.json"
   BODY_FILE="$WORK/poll-answer.json" start_app bare "$BARE_JAR"; local bare_pid=$APP_PID bare_port=$APP_PORT
+  BODY_FILE="$WORK/poll-answer.json" BARE_DISPATCH=worker start_app bare-worker "$BARE_JAR"; local worker_pid=$APP_PID worker_port=$APP_PORT
   wrk_run() { # wrk_run PORT SECONDS -> "rps p50ms p99ms errors"
-    local out
+    local out rps p50 p99 errs
     out=$(wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d"${2}s" --latency "http://127.0.0.1:$1$POLL_PATH")
-    local rps p50 p99 errs
     rps=$(awk '/Requests\/sec:/ { print $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
     errs=$(awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "0" : s) }' <<<"$out")
     echo "$rps $p50 $p99 ${errs// /_}"
   }
-  wrk_run "$bare_port" "$WRK_WARMUP" >/dev/null; wrk_run "$app_port" "$WRK_WARMUP" >/dev/null
-  local rows="" r
-  : >"$WORK/wrk-bare.txt"; : >"$WORK/wrk-app.txt"
+  col() { cut -d' ' -f"$1" <<<"$2"; }
+  wrk_run "$bare_port" "$WRK_WARMUP" >/dev/null; wrk_run "$worker_port" "$WRK_WARMUP" >/dev/null; wrk_run "$app_port" "$WRK_WARMUP" >/dev/null
+  local rows="" r b w a
+  : >"$WORK/wrk-bare.txt"; : >"$WORK/wrk-bare-worker.txt"; : >"$WORK/wrk-app.txt"
   for r in $(seq 1 "$WRK_ROUNDS"); do
-    local b a
     b=$(wrk_run "$bare_port" "$WRK_SECONDS"); echo "$b" >>"$WORK/wrk-bare.txt"
+    w=$(wrk_run "$worker_port" "$WRK_SECONDS"); echo "$w" >>"$WORK/wrk-bare-worker.txt"
     a=$(wrk_run "$app_port" "$WRK_SECONDS"); echo "$a" >>"$WORK/wrk-app.txt"
-    rows+="| $r | $(cut -d' ' -f1 <<<"$b") | $(cut -d' ' -f2 <<<"$b") / $(cut -d' ' -f3 <<<"$b") | $(cut -d' ' -f1 <<<"$a") | $(cut -d' ' -f2 <<<"$a") / $(cut -d' ' -f3 <<<"$a") | $(ratio "$(cut -d' ' -f1 <<<"$a")" "$(cut -d' ' -f1 <<<"$b")") | $(cut -d' ' -f4 <<<"$b") / $(cut -d' ' -f4 <<<"$a") |"$'\n'
+    rows+="| $r | $(col 1 "$b") | $(col 2 "$b") / $(col 3 "$b") | $(col 1 "$w") | $(col 2 "$w") / $(col 3 "$w") | $(col 1 "$a") | $(col 2 "$a") / $(col 3 "$a") | $(ratio "$(col 1 "$a")" "$(col 1 "$b")") | $(col 4 "$b") / $(col 4 "$w") / $(col 4 "$a") |"$'\n'
   done
-  local bare_med app_med
-  bare_med=$(cut -d' ' -f1 "$WORK/wrk-bare.txt" | median); app_med=$(cut -d' ' -f1 "$WORK/wrk-app.txt" | median)
+  local bare_med worker_med app_med
+  bare_med=$(cut -d' ' -f1 "$WORK/wrk-bare.txt" | median)
+  worker_med=$(cut -d' ' -f1 "$WORK/wrk-bare-worker.txt" | median)
+  app_med=$(cut -d' ' -f1 "$WORK/wrk-app.txt" | median)
   echo "poll_vs_bare=$(ratio "$app_med" "$bare_med")" >>"$WORK/targets.env"
 
+  sustained() { jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$1$POLL_PATH" \
+    --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS \
+    --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP | grep '^RESULT'; }
   local s_bare s_app
-  s_bare=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$bare_port$POLL_PATH" \
-    --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP | grep '^RESULT')
-  s_app=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$app_port$POLL_PATH" \
-    --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP | grep '^RESULT')
-  stop_app "$app_pid"; stop_app "$bare_pid"
+  s_bare=$(sustained "$bare_port"); s_app=$(sustained "$app_port")
+  local started_line; started_line=$(grep -m1 -i "handler" "$WORK/target.log" || true)
+  stop_app "$app_pid"; stop_app "$bare_pid"; stop_app "$worker_pid"
   sustained_row() { # name RESULT-line
     echo "| $1 | $(field achieved_rate "$2") | $(field p50_ms "$2") | $(field p99_ms "$2") | $(field p999_ms "$2") | $(field max_ms "$2") | $(( $(field non2xx "$2") + $(field io_errors "$2") + $(field timeouts "$2") )) |"
   }
   {
     echo "## 3. Poll throughput on loopback: $APP_NAME vs bare Undertow"
     echo
-    echo "\`wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s --latency\`, both servers up for the whole run, alternating, after a ${WRK_WARMUP}s warm-up each."
-    echo "Both started with \`java $JVM_FLAGS -jar ...\`; bare Undertow answers the app's own poll bytes ($(wc -c <"$WORK/poll-answer.json") B) from the I/O thread."
+    echo "\`wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s --latency\` (anonymous polls), all three servers up for the whole run, alternating, after a ${WRK_WARMUP}s warm-up each."
+    echo "All started with \`java $JVM_FLAGS -jar ...\`. Bare Undertow answers the app's own anonymous poll bytes ($(wc -c <"$WORK/poll-answer.json") B; alice's answer is $(wc -c <"$WORK/poll-answer-alice.json") B) with the runtime's Undertow settings,"
+    echo "once from the I/O thread (the floor) and once after the hop to the worker pool that the runtime makes (handlers may block, issue 3)."
+    [[ -n "$started_line" ]] && echo "The app's start-up line: \`$started_line\`."
     echo
-    echo "| round | bare req/s | bare p50 / p99 ms | app req/s | app p50 / p99 ms | app / bare | errors (bare / app) |"
-    echo "|---:|---:|---:|---:|---:|---:|---|"
+    echo "| round | bare (I/O) req/s | p50 / p99 ms | bare (worker) req/s | p50 / p99 ms | app req/s | p50 / p99 ms | app / bare (I/O) | errors (bare / worker / app) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     printf '%s' "$rows"
     echo
-    echo "Median req/s: bare $bare_med, app $app_med, ratio **$(ratio "$app_med" "$bare_med")**."
+    echo "Median req/s: bare (I/O) $bare_med, bare (worker) $worker_med, app $app_med."
+    echo "App / bare (I/O): **$(ratio "$app_med" "$bare_med")**; app / bare (worker): **$(ratio "$app_med" "$worker_med")**; the worker hop alone: $(ratio "$worker_med" "$bare_med")."
     echo
     echo "### Sustained $SUSTAINED_RATE polls/s (open loop, latency from the intended send time)"
     echo
-    echo "\`OpenLoopLoad --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP\` (Debian has no wrk2)."
+    echo "\`OpenLoopLoad --rate $SUSTAINED_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration $SUSTAINED_SECONDS --warmup $SUSTAINED_WARMUP\` (Debian has no wrk2); the generator shares the 2 cores with the server."
     echo
     echo "| server | achieved /s | p50 ms | p99 ms | p99.9 ms | max ms | errors |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    sustained_row "bare Undertow" "$s_bare"
+    sustained_row "bare Undertow (I/O)" "$s_bare"
     sustained_row "$APP_NAME" "$s_app"
     echo
   } >"$SECTIONS/30-http.md"

@@ -1,6 +1,7 @@
 package io.appmessage.benchmarks.apps;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 
 /**
  * The floor of the HTTP benchmarks (issue 5, items 3 and 4): Undertow answering the poll path with
- * fixed bytes, the example's own answer captured by {@code run.sh} ({@code BODY_FILE}), straight
- * from the I/O thread, with the same listener and thread settings as the benchmark apps.
+ * fixed bytes, the example's own answer captured by {@code run.sh} ({@code BODY_FILE}), with the
+ * runtime's listener, thread and timeout settings. It answers straight from the I/O thread, or,
+ * with {@code BARE_DISPATCH=worker}, after the same hop to the worker pool the runtime makes (so
+ * the HTTP figures can tell the cost of that hop from the cost of AppMessage's own work).
  *
  * <pre>{@code
  * PORT=18080 BODY_FILE=target/poll-answer.json java -jar target/bare-undertow.jar
@@ -37,20 +40,36 @@ public final class BareUndertowApp {
         byte[] body = bodyFile == null || bodyFile.isBlank()
                 ? DEFAULT_BODY.getBytes(StandardCharsets.UTF_8)
                 : Files.readAllBytes(Path.of(bodyFile));
-        Undertow server = start(settings, body);
+        Undertow server = start(settings, body, "worker".equals(System.getenv("BARE_DISPATCH")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "bare-undertow-stop"));
         System.out.println("bare undertow listening on http://" + settings.host() + ":" + settings.port() + settings.path()
-                + " (" + body.length + " bytes per answer)");
+                + " (" + body.length + " bytes per answer, " + ("worker".equals(System.getenv("BARE_DISPATCH")) ? "worker" : "I/O") + " thread)");
     }
 
     /** Starts the server; {@code body} is answered to every request on the poll path. */
-    public static Undertow start(ServerSettings settings, byte[] body) {
+    public static Undertow start(ServerSettings settings, byte[] body, boolean onWorker) {
         ByteBuffer answer = ByteBuffer.allocateDirect(body.length).put(body).flip();
-        HttpHandler handler = exchange -> answer(exchange, settings.path(), answer);
+        HttpHandler direct = exchange -> answer(exchange, settings.path(), answer);
+        HttpHandler handler = onWorker
+                ? exchange -> {
+                    if (exchange.isInIoThread()) {
+                        exchange.dispatch(direct);
+                    } else {
+                        direct.handleRequest(exchange);
+                    }
+                }
+                : direct;
+        // The runtime's defaults (io.appmessage.runtime.config.ServerSettings), so only the per-poll work differs.
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.workerThreads())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, 90_000)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+                .setServerOption(UndertowOptions.MAX_HEADERS, 100)
+                .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setHandler(handler)
                 .build();
         server.start();

@@ -63,6 +63,7 @@ public final class StartupProbe {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(System.getProperty("java.io.tmpdir"), "appmessage-startup-probe.log")));
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("HOST", "127.0.0.1");
+        builder.environment().put("APPMESSAGE_HOST", "127.0.0.1");
         long started = System.nanoTime();
         Process process = builder.start();
         try {

@@ -24,6 +24,7 @@ class EnvelopeWritersTest {
                 .contains("\"order_status\":{\"user_id\":\"alice\",\"order_no\":\"A-1001\",\"status\":\"shipped\"}")
                 .contains("\"plugin_wxapp_test2\":{\"list\":[\"aaa\",\"bbb\",\"ccc\"]}");
         assertThat(databind.write(data)).isEqualTo(appMessage.write(data));
+        assertThat(new RuntimeEnvelope(DispatchRegistry.generated(), data).write()).isEqualTo(appMessage.write(data));
     }
 
     @Test

@@ -21,7 +21,7 @@ class OpenLoopLoadTest {
     @BeforeEach
     void startBareServer() {
         server = BareUndertowApp.start(new ServerSettings("127.0.0.1", 0, "/api/message/index", 1, 2),
-                "{\"code\":0,\"msg\":\"\",\"data\":null}".getBytes(StandardCharsets.UTF_8));
+                "{\"code\":0,\"msg\":\"\",\"data\":null}".getBytes(StandardCharsets.UTF_8), false);
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 

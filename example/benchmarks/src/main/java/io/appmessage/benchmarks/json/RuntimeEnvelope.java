@@ -1,0 +1,38 @@
+package io.appmessage.benchmarks.json;
+
+import io.appmessage.HandlerRegistry;
+import io.appmessage.runtime.json.DataEntries;
+import io.appmessage.runtime.json.EnvelopeFields;
+import io.appmessage.runtime.json.EnvelopeWriter;
+import io.appmessage.runtime.json.WriterTable;
+import java.util.Map;
+
+/**
+ * The runtime's own JSON path for one poll's data: the pushed entries as the runtime collects them
+ * ({@link DataEntries}) written by its {@link EnvelopeWriter} with the writers the processor
+ * generated. What {@code EnvelopeBenchmark.runtime} measures.
+ *
+ * <pre>{@code
+ * RuntimeEnvelope envelope = new RuntimeEnvelope(new HandlerRegister(), TypicalEnvelope.data());
+ * byte[] json = envelope.write();
+ * }</pre>
+ */
+public final class RuntimeEnvelope {
+
+    private final EnvelopeWriter writer;
+    private final DataEntries entries;
+
+    public RuntimeEnvelope(HandlerRegistry registry, Map<String, ?> data) {
+        WriterTable writers = new WriterTable();
+        registry.registerWriters(writers.registration());
+        this.writer = new EnvelopeWriter(writers.freeze());
+        this.entries = new DataEntries(data.size());
+        data.forEach((key, value) -> entries.add(key, value, "benchmark#" + key));
+    }
+
+    public byte[] write() {
+        return writer.success(entries, EnvelopeFields.NONE, (key, producer, value, cause) -> {
+            throw new IllegalStateException("benchmark data must all be writable: " + key, cause);
+        });
+    }
+}
