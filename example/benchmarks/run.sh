@@ -34,13 +34,13 @@ if [[ $QUICK == 1 ]]; then
   JMH_OPTS="-f 1 -wi 2 -w 1s -i 3 -r 1s"
   WRK_ROUNDS=2; WRK_SECONDS=5; WRK_WARMUP=3
   SUSTAINED_SECONDS=10; SUSTAINED_WARMUP=3
-  STARTUP_RUNS=3; COMPILE_RUNS=3
+  STARTUP_RUNS=3; COMPILE_RUNS=3; COMPILE_WARMUP=0
   MEMORY_SECONDS=20
 else
   JMH_OPTS="-f 2 -wi 5 -w 1s -i 5 -r 1s"
   WRK_ROUNDS=5; WRK_SECONDS=15; WRK_WARMUP=10
   SUSTAINED_SECONDS=60; SUSTAINED_WARMUP=10
-  STARTUP_RUNS=11; COMPILE_RUNS=10
+  STARTUP_RUNS=11; COMPILE_RUNS=10; COMPILE_WARMUP=1
   MEMORY_SECONDS=120
 fi
 WRK_THREADS=2; WRK_CONNECTIONS=64
@@ -274,7 +274,7 @@ section_compile() {
   rm -rf "$WORK/gen" "$WORK/c0"; mkdir -p "$WORK/gen" "$WORK/c0"
   javac -d "$WORK/c0" -s "$WORK/gen" -cp "$annotations" -processorpath "$processor_cp" "@$WORK/compile-sources.txt"
   find "$WORK/gen" -name '*.java' >"$WORK/generated-sources.txt"
-  hyperfine --style basic --warmup 1 --runs "$COMPILE_RUNS" --export-csv "$WORK/compile.csv" \
+  hyperfine --style basic --warmup "$COMPILE_WARMUP" --runs "$COMPILE_RUNS" --export-csv "$WORK/compile.csv" \
     -n "javac -proc:none" "rm -rf $WORK/c1 && javac -d $WORK/c1 -cp $annotations -proc:none @$WORK/compile-sources.txt" \
     -n "javac + processor" "rm -rf $WORK/c2 && javac -d $WORK/c2 -cp $annotations -processorpath $processor_cp @$WORK/compile-sources.txt" \
     -n "javac -proc:none + generated sources" "rm -rf $WORK/c3 && javac -d $WORK/c3 -cp $annotations -proc:none @$WORK/compile-sources.txt @$WORK/generated-sources.txt" \
