@@ -1,5 +1,6 @@
 package io.appmessage.example;
 
+import java.net.BindException;
 import java.util.Map;
 
 /**
@@ -26,9 +27,38 @@ public final class ExampleApp {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        ExampleServer server = ExampleServer.start(environment);
+        ExampleServer server;
+        try {
+            server = ExampleServer.start(environment);
+        } catch (RuntimeException e) {
+            if (!causedBy(e, BindException.class)) {
+                throw e;
+            }
+            // the most common first-run problem: say what to do, not a stack trace
+            System.err.println("AppMessage example: cannot listen on port " + environment.getOrDefault("PORT", "8080")
+                    + " (" + rootMessage(e) + "). Is another server running? Pick a port: PORT=8081 java -jar ...");
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "appmessage-example-shutdown"));
         System.out.println(LISTENING + server.pageUrl());
         System.out.flush();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 }
