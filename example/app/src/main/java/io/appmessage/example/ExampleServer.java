@@ -1,0 +1,133 @@
+package io.appmessage.example;
+
+import io.appmessage.example.auth.DemoAuthenticator;
+import io.appmessage.example.handlers.DemoInstances;
+import io.appmessage.example.web.HealthHandler;
+import io.appmessage.example.web.WebPage;
+import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.Plugins;
+import io.appmessage.runtime.config.ServerSettings;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.PathHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The example app's server: AppMessage's poll handler mounted in the app's own Undertow next to
+ * the browser page (runtime/README.md, "Inside your own Undertow"), the way a real shop would add
+ * the channel to a server it already runs.
+ *
+ * <pre>{@code
+ * try (ExampleServer server = ExampleServer.start(Map.of("PORT", "0"))) {
+ *     URI poll = URI.create(server.pageUrl() + "api/message/index");
+ * }
+ * }</pre>
+ *
+ * <p>Handlers come from every generated registry on the class path: the app's own and, through
+ * {@code ServiceLoader} only, the wxapp plugin jar's (nothing here names it).
+ */
+public final class ExampleServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+
+    private final AppMessageServer appMessage;
+    private final Undertow undertow;
+    private final HealthHandler health;
+    private final String host;
+    private final int port;
+
+    private ExampleServer(AppMessageServer appMessage, Undertow undertow, HealthHandler health, String host) {
+        this.appMessage = appMessage;
+        this.undertow = undertow;
+        this.health = health;
+        this.host = host;
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /**
+     * Builds the channel and starts listening. {@code environment} holds {@code PORT} and the
+     * {@code APPMESSAGE_*} settings ({@code System.getenv()} in production, a map in tests).
+     */
+    public static ExampleServer start(Map<String, String> environment) {
+        AppMessageServer appMessage = AppMessageServer.builder()
+                .environment(environment)
+                .authenticator(new DemoAuthenticator())
+                .instanceProvider(DemoInstances.create())
+                .build();
+        ServerSettings settings = appMessage.settings();
+        HealthHandler health = new HealthHandler();
+        PathHandler routes = Handlers.path(WebPage.handler())
+                .addExactPath(settings.path(), appMessage.httpHandler());
+        if (settings.healthPath() != null) {
+            routes.addExactPath(settings.healthPath(), health);
+        }
+        Undertow undertow = listen(settings, routes);
+        ExampleServer server = new ExampleServer(appMessage, undertow, health, settings.host());
+        LOG.info("{} handlers, plugins {} (switched off: {}), poll path {}",
+                appMessage.handlerCount(), appMessage.plugins().known(), appMessage.plugins().disabled(), settings.path());
+        return server;
+    }
+
+    /**
+     * Our own Undertow gets the timeouts and limits the runtime's standalone server uses
+     * (runtime/README.md, "Configuration"), so slow or silent clients cannot pin connections here either.
+     */
+    private static Undertow listen(ServerSettings settings, PathHandler routes) {
+        Undertow.Builder builder = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setHandler(routes)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.noRequestTimeout()))
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.requestParseTimeout()))
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
+                .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
+                // the poll handler parses the raw query itself and answers bad encodings with the envelope
+                .setServerOption(UndertowOptions.DECODE_URL, false);
+        if (settings.ioThreads() > 0) {
+            builder.setIoThreads(settings.ioThreads());
+        }
+        if (settings.workerThreads() > 0) {
+            builder.setWorkerThreads(settings.workerThreads());
+        }
+        Undertow undertow = builder.build();
+        undertow.start();
+        return undertow;
+    }
+
+    /** The bound port (the real one when {@code PORT=0}). */
+    public int port() {
+        return port;
+    }
+
+    /** The browser page's address, e.g. {@code http://localhost:8080/}. */
+    public String pageUrl() {
+        String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+        if (shown.contains(":")) {
+            shown = "[" + shown + "]";
+        }
+        return "http://" + shown + ":" + port + "/";
+    }
+
+    /** Switches the wxapp plugin (or any other) off and on while the server runs. */
+    public Plugins plugins() {
+        return appMessage.plugins();
+    }
+
+    /** Graceful: health answers 503, polls in flight finish (within the runtime's grace), then Undertow stops. */
+    @Override
+    public void close() {
+        health.beginClose();
+        appMessage.close();
+        undertow.stop();
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}

@@ -1,0 +1,32 @@
+package io.appmessage.example.handlers;
+
+import io.appmessage.OnAppMessageRequest;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pushes {@code flash_sale}, the async form: the value comes from a (simulated) remote inventory
+ * call that completes later. The poll waits for it up to its deadline without holding a thread.
+ */
+public final class FlashSaleHandler {
+
+    /** Simulates the network round trip of an inventory service. */
+    private static final Executor INVENTORY_SERVICE = CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS);
+
+    private static final long SALE_LENGTH_SECONDS = 15 * 60;
+
+    @OnAppMessageRequest(value = "flash_sale", order = 30)
+    static CompletionStage<FlashSale> flashSale() {
+        return CompletableFuture.supplyAsync(FlashSaleHandler::currentSale, INVENTORY_SERVICE);
+    }
+
+    private static FlashSale currentSale() {
+        long now = Instant.now().getEpochSecond();
+        long saleStart = now - Math.floorMod(now, SALE_LENGTH_SECONDS);
+        int remaining = (int) (100 - (now - saleStart) * 100 / SALE_LENGTH_SECONDS);
+        return new FlashSale("保温杯 (flash sale)", remaining, saleStart + SALE_LENGTH_SECONDS);
+    }
+}
