@@ -5,6 +5,7 @@
 #   example/benchmarks/run.sh            full run (figures for RESULTS.md; ~30 min on 2 cores)
 #   example/benchmarks/run.sh --quick    the same, shorter (under 10 min on 2 cores)
 #   example/benchmarks/run.sh --quick --only jmh,http   some sections only (debugging)
+#   example/benchmarks/run.sh --report-only  rewrite RESULTS.md from the last run (e.g. after editing ANALYSIS.md)
 #
 # Sections: jmh (dispatch + JSON), http (wrk + sustained rate), startup, compile, memory, and the
 # seams for outbox (issue 6) and longpoll (issue 7): sections/outbox.sh and sections/longpoll.sh,
@@ -23,6 +24,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --only=*) ONLY="${arg#--only=}" ;;
+    --report-only) REPORT_ONLY=1; ONLY="none" ;;
     --only) ONLY_NEXT=1 ;;
     *) if [[ "${ONLY_NEXT:-0}" == 1 ]]; then ONLY="$arg"; ONLY_NEXT=0; else echo "usage: $0 [--quick] [--only sections]" >&2; exit 2; fi ;;
   esac
@@ -53,7 +55,10 @@ JVM_FLAGS="${JVM_FLAGS:--Xms256m -Xmx256m -XX:+UseG1GC}"
 want() { [[ ",$ONLY," == *",$1,"* ]]; }
 log() { printf '\n== %s\n' "$*" >&2; }
 mkdir -p "$WORK"
-SECTIONS="$WORK/sections"; rm -rf "$SECTIONS"; mkdir -p "$SECTIONS"
+SECTIONS="$WORK/sections"
+# --report-only rewrites RESULTS.md from the last run's sections (after editing ANALYSIS.md, say)
+[[ "${REPORT_ONLY:-0}" == 1 ]] || rm -rf "$SECTIONS"
+mkdir -p "$SECTIONS"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]:-}"; do [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -63,7 +68,7 @@ MODULES="example/benchmarks"
 [[ -d "$ROOT/example/app" ]] && MODULES="example/app,$MODULES"
 [[ -d "$ROOT/processor" ]] && MODULES="processor,$MODULES"
 log "building $MODULES (-Pbench, tests skipped)"
-[[ "${SKIP_BUILD:-0}" == 1 ]] || (cd "$ROOT" && mvn -B -q -Pbench -DskipTests -pl "$MODULES" -am package)
+[[ "${SKIP_BUILD:-0}" == 1 || "${REPORT_ONLY:-0}" == 1 ]] || (cd "$ROOT" && mvn -B -q -Pbench -DskipTests -pl "$MODULES" -am package)
 BENCH_JAR="$TARGET/benchmarks.jar"
 BARE_JAR="$TARGET/bare-undertow.jar"
 SCANNING_JAR="$TARGET/scanning-app.jar"
@@ -362,7 +367,14 @@ section_script() { # NAME ORDER TITLE ISSUE
   fi
 }
 
-: >"$WORK/targets.env"
+RUN_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')"
+if [[ "${REPORT_ONLY:-0}" == 1 ]]; then
+  # shellcheck source=/dev/null
+  source "$WORK/run.env"   # the command, mode and date of the run being reported
+else
+  : >"$WORK/targets.env"
+  printf 'COMMAND=%q\nQUICK=%q\nRUN_DATE=%q\n' "$COMMAND" "$QUICK" "$RUN_DATE" >"$WORK/run.env"
+fi
 out_memory="$SECTIONS/60-memory.md"
 want jmh && section_jmh
 want http && section_http
@@ -383,7 +395,7 @@ RESULTS="$BENCH_DIR/RESULTS.md"
 {
   echo "# AppMessage benchmark results"
   echo
-  echo "Written by \`$COMMAND\` on $(date -u '+%Y-%m-%d %H:%M UTC') ($( [[ $QUICK == 1 ]] && echo 'quick mode: short runs, indicative only' || echo 'full run')). How to read it: README.md."
+  echo "Written by \`$COMMAND\` on $RUN_DATE ($( [[ $QUICK == 1 ]] && echo 'quick mode: short runs, indicative only' || echo 'full run')). How to read it: README.md."
   echo
   echo "## Machine"
   echo
@@ -409,6 +421,7 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   echo "Longest GC pause under that load: ${memory_max_pause:-not run} ms."
   echo
   cat "$SECTIONS"/*.md
+  [[ -f "$BENCH_DIR/ANALYSIS.md" ]] && { cat "$BENCH_DIR/ANALYSIS.md"; echo; }
   echo "## Raw output"
   echo
   echo "Under \`example/benchmarks/target/run/\` after a run: \`jmh.csv\`, \`jmh.log\`, \`wrk-*.txt\`, \`compile.csv\`, \`gc-memory.log\`, the apps' logs."
