@@ -230,6 +230,26 @@ class AcceptedFormsTest {
         assertThat(compilation).generatedSourceFile("com.elsewhere.SpreadRegister");
     }
 
+    @Test
+    void packageWithTypesNamedStringOverrideAndList_compilesAndWritesJson() throws Exception {
+        // generated code sits in the handlers' package, where String, Override and List mean the user's types
+        Compilation compilation = compile(fixtures("clash/ClashHandlers.java", "clash/String.java",
+                "clash/Override.java", "clash/List.java"), "-Xlint:all,-processing");
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedCode code = new GeneratedCode(compilation);
+        HandlerRegistry clash = code.registry("clash.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        clash.registerWriters(sink);
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (HandlerDescriptor handler : clash.handlers(InstanceProvider.NONE)) {
+            values.put(handler.key(), handler.call().call(new TestRequest(null, Map.of()), new RecordedPushes()));
+        }
+
+        assertEquals("{\"initial\":\"x\",\"text\":\"yes\"}", sink.write(values.get("word")));
+        assertEquals("{\"size\":3}", sink.write(values.get("list")));
+        assertEquals("[\"a\",\"b\"]", sink.write(values.get("names")));
+    }
+
     private static Object newNotice(Class<?> type) {
         try {
             return type.getConstructor(String.class, long.class).newInstance("Shipped", 42L);

@@ -65,7 +65,7 @@ public final class CompilationRun {
         this.registryValidator = new RegistryValidator(support, new JsonTypes(support), reporter);
         this.packageChooser = new PackageChooser(support, reporter);
         this.recordReader = new RecordReader(support);
-        this.sourceWriter = new SourceWriter(environment.getFiler());
+        this.sourceWriter = new SourceWriter(environment.getFiler(), environment.getElementUtils());
         this.servicesFile = new ServicesFile(environment.getFiler());
         this.localClasses = LocalClassScanner.create(environment, reporter);
     }
