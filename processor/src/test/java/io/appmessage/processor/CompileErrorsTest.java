@@ -201,6 +201,30 @@ class CompileErrorsTest {
     }
 
     @Test
+    void userClassWithTheRegistersName_isAnErrorOnThatClass_suggestingTheOption() {
+        JavaFileObject taken = fixture("errors/taken/HandlerRegister.java");
+        Compilation compilation = failing(taken, fixture("errors/taken/TakenHandlers.java"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.REGISTER_NAME_TAKEN + " Register: errors.taken.HandlerRegister.")
+                .inFile(taken).onLineContaining("public class HandlerRegister");
+    }
+
+    @Test
+    void configuredRegisterNameOfAnExistingClass_isAnError_andAFreeNameCompiles() {
+        JavaFileObject handlers = fixture("errors/taken/TakenHandlers.java");
+        Compilation clash = compile(List.of(handlers), "-Aappmessage.class=TakenHandlers");
+        assertThat(clash).failed();
+        assertThat(clash).hadErrorCount(1);
+        assertThat(clash).hadErrorContaining(Messages.REGISTER_NAME_TAKEN + " Register: errors.taken.TakenHandlers.")
+                .inFile(handlers).onLineContaining("public class TakenHandlers");
+
+        Compilation renamed = compile(List.of(fixture("errors/taken/HandlerRegister.java"), handlers),
+                "-Aappmessage.class=TakenRegister");
+        assertThat(renamed).succeededWithoutWarnings();
+        assertThat(renamed).generatedSourceFile("errors.taken.TakenRegister");
+    }
+
+    @Test
     void invalidOption_isAnError() {
         Compilation compilation = compile(fixtures("spread/AHandlers.java"), "-Aappmessage.class=Not-A-Name");
         assertThat(compilation).failed();

@@ -117,9 +117,12 @@ public final class CompilationRun {
         Optional<String> packageName = packageChooser.choose(pluginPackages, options.packageName(),
                 sorted(contributors));
         packageName.ifPresent(name -> registryValidator.checkAccess(handlers, name));
+        Optional<ClassName> registerName = packageName.map(name -> ClassName.get(name, options.className()));
+        registerName.ifPresent(name -> registryValidator.checkRegisterNameFree(name, this::isFromSource,
+                sorted(contributors).get(0)));
         registryValidator.checkDuplicateKeys(handlers);
         registryValidator.checkResultTypes(handlers, records);
-        if (reporter.errorCount() > 0 || packageName.isEmpty()) {
+        if (reporter.errorCount() > 0 || registerName.isEmpty()) {
             return false; // generating from an invalid model would only add follow-up errors
         }
 
@@ -131,7 +134,7 @@ public final class CompilationRun {
                 sourceWriter.write(model.record().packageName(), new JsonWriterGenerator().generate(model, record));
             }
         }
-        ClassName name = ClassName.get(packageName.get(), options.className());
+        ClassName name = registerName.get();
         RegistryModel registry = new RegistryModel(name,
                 handlers.stream().map(HandlerReader.ReadHandler::model).toList(), writers);
         Set<Element> origins = new LinkedHashSet<>(contributors);

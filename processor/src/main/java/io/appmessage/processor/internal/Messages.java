@@ -108,6 +108,11 @@ public final class Messages {
             + " no package to put HandlerRegister in (the unnamed package would collide between jars)."
             + " Fix: pass -Aappmessage.package=com.example to javac, or annotate a package with @AppMessagePlugin.";
 
+    public static final String REGISTER_NAME_TAKEN = "[AppMessage-RegisterNameTaken] A type with the generated"
+            + " register's name already exists in its package, so HandlerRegister cannot be written there."
+            + " Fix: give the register another name with -Aappmessage.class=ShopHandlerRegister (or another package"
+            + " with -Aappmessage.package=...), or rename your class.";
+
     public static final String BAD_OPTION = "[AppMessage-Option] An AppMessage processor option has an invalid value."
             + " Fix: appmessage.package takes a package name (com.example.app), appmessage.class a simple class"
             + " name (ShopHandlerRegister).";

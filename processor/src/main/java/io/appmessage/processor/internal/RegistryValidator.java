@@ -1,11 +1,13 @@
 package io.appmessage.processor.internal;
 
+import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -52,6 +54,20 @@ public final class RegistryValidator {
                                         + describe(targetPackage) + "."));
             }
         }
+    }
+
+    /**
+     * Reports a type that already holds the register's name (a user's class called
+     * {@code HandlerRegister}, or the {@code -Aappmessage.class} value): on that class when it is
+     * compiled now, else on {@code fallback}. The register an earlier build wrote is no clash.
+     */
+    public void checkRegisterNameFree(ClassName register, Predicate<TypeElement> fromSource, Element fallback) {
+        TypeElement existing = support.elements().getTypeElement(register.canonicalName());
+        if (existing == null || OwnOutput.isWrittenByUs(existing)) {
+            return;
+        }
+        reporter.error(fromSource.test(existing) ? existing : fallback, Messages.REGISTER_NAME_TAKEN,
+                "Register: " + register.canonicalName() + ".");
     }
 
     /** Reports a constant key returned by two handlers, on both, each naming the other. */
