@@ -250,6 +250,24 @@ class AcceptedFormsTest {
         assertEquals("[\"a\",\"b\"]", sink.write(values.get("names")));
     }
 
+    @Test
+    void recordsInTypeArgumentsOfGenericRecords_getWriters_selfExpandingRecordTerminates() throws Exception {
+        Compilation compilation = compile(fixtures("generic/GenericHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry generic = new GeneratedCode(compilation).registry("com.generic.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        generic.registerWriters(sink);
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (HandlerDescriptor handler : generic.handlers(InstanceProvider.NONE)) {
+            values.put(handler.key(), handler.call().call(new TestRequest(null, Map.of()), new RecordedPushes()));
+        }
+
+        assertEquals("{\"first\":1,\"second\":{\"k\":{\"name\":\"x\"}}}", sink.write(values.get("pair")));
+        assertEquals("{\"items\":[{\"first\":\"a\",\"second\":{\"label\":\"new\"}}],\"total\":1}",
+                sink.write(values.get("page")));
+        assertEquals("{\"value\":\"top\",\"deeper\":null}", sink.write(values.get("nest")));
+    }
+
     private static Object newNotice(Class<?> type) {
         try {
             return type.getConstructor(String.class, long.class).newInstance("Shipped", 42L);

@@ -162,6 +162,17 @@ class CompileErrorsTest {
     }
 
     @Test
+    void genericRecordWithUnwritableTypeArgument_isAnError_namingTheComponent() {
+        JavaFileObject source = fixture("errors/GenericBox.java");
+        Compilation compilation = failing(source);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("contains Box.value has type java.time.Instant")
+                .inFile(source).onLineContaining("static Box<Instant> box(");
+        assertThat(compilation).hadErrorContaining("contains Box.value has type java.lang.Thread")
+                .inFile(source).onLineContaining("static Listing<Box<Thread>> listing(");
+    }
+
+    @Test
     void appMessageDataOnClass_isAnError_andUnwritableComponentIsAnErrorOnTheComponent() {
         JavaFileObject source = fixture("errors/DataNotRecord.java");
         Compilation compilation = failing(source);

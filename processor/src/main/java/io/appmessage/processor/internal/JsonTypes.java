@@ -27,6 +27,13 @@ public final class JsonTypes {
             "java.lang.String", "java.lang.CharSequence", "java.lang.Boolean", "java.lang.Character",
             "java.lang.Object");
 
+    /**
+     * Distinct record types one result may expand to. Bounds records whose components instantiate
+     * themselves with ever larger arguments ({@code record R<T>(R<List<T>> next)}), which would
+     * otherwise never stop; real results stay far below it.
+     */
+    private static final int MAX_TYPES_PER_RESULT = 256;
+
     private final TypeSupport support;
 
     public JsonTypes(TypeSupport support) {
@@ -69,7 +76,7 @@ public final class JsonTypes {
             return Optional.empty();
         }
         if (element.getKind() == ElementKind.RECORD) {
-            return checkRecord(element, path, records, visiting);
+            return checkRecord(type, path, records, visiting);
         }
         if (support.is(type, "java.util.Optional")) {
             return checkArguments(type.getTypeArguments(), path + "<>", records, visiting);
@@ -96,21 +103,41 @@ public final class JsonTypes {
                 + " enum, Optional, collection, array or map." + hint);
     }
 
-    private Optional<String> checkRecord(TypeElement record, String path, SortedMap<String, TypeElement> records,
+    /**
+     * Checks each component as a member of {@code type}: for {@code Pair<Integer, Map<String, Opt>>}
+     * the components are {@code Integer} and {@code Map<String, Opt>}, not the type variables
+     * {@code A} and {@code B}, so records reached only through type arguments get writers and
+     * unwritable arguments ({@code Box<Instant>}) are reported.
+     */
+    private Optional<String> checkRecord(DeclaredType type, String path, SortedMap<String, TypeElement> records,
                                          Set<String> visiting) {
-        String name = record.getQualifiedName().toString();
-        if (!visiting.add(name)) {
-            return Optional.empty(); // a recursive record (a tree of nodes): already being checked
+        TypeElement record = (TypeElement) type.asElement();
+        // keyed by the parameterized type: Pair<String, Opt> inside Pair<Integer, ...> is checked too,
+        // while a recursive record (a tree of nodes) stops at its second visit
+        if (!visiting.add(type.toString()) || visiting.size() > MAX_TYPES_PER_RESULT) {
+            return Optional.empty();
         }
-        records.put(name, record);
+        records.put(record.getQualifiedName().toString(), record);
         for (RecordComponentElement component : record.getRecordComponents()) {
-            Optional<String> problem = check(component.asType(),
+            Optional<String> problem = check(memberType(type, component),
                     record.getSimpleName() + "." + component.getSimpleName(), records, visiting);
             if (problem.isPresent()) {
                 return Optional.of(path + " contains " + problem.get());
             }
         }
         return Optional.empty();
+    }
+
+    /** The component's type with {@code type}'s arguments substituted; the declared type for a raw record. */
+    private TypeMirror memberType(DeclaredType type, RecordComponentElement component) {
+        if (type.getTypeArguments().isEmpty()) {
+            return component.asType();
+        }
+        try {
+            return support.types().asMemberOf(type, component);
+        } catch (IllegalArgumentException e) {
+            return component.asType(); // not a member as javac sees it: fall back to the declared type
+        }
     }
 
     private Optional<String> checkArguments(List<? extends TypeMirror> arguments, String path,
