@@ -66,7 +66,7 @@ public final class CompilationRun {
         this.packageChooser = new PackageChooser(support, reporter);
         this.recordReader = new RecordReader(support);
         this.sourceWriter = new SourceWriter(environment.getFiler(), environment.getElementUtils());
-        this.servicesFile = new ServicesFile(environment.getFiler());
+        this.servicesFile = new ServicesFile(environment.getFiler(), environment.getElementUtils());
         this.localClasses = LocalClassScanner.create(environment, reporter);
     }
 
