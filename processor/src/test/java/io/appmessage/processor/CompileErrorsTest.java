@@ -140,6 +140,16 @@ class CompileErrorsTest {
     }
 
     @Test
+    void overloadedHandlers_areAnErrorOnTheSecond_namingBoth() {
+        JavaFileObject source = fixture("errors/Overloaded.java");
+        Compilation compilation = failing(source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.OVERLOADED_HANDLER + " a(io.appmessage.AppMessage) and"
+                + " a(io.appmessage.AppMessageRequest) would both have the id errors.Overloaded#a.")
+                .inFile(source).onLineContaining("static void a(AppMessageRequest request)");
+    }
+
+    @Test
     void pluginNameBreakingTheSeedsRule_isAnErrorOnTheName() {
         assertSingleError("PluginName.java", Messages.PLUGIN_NAME, "@AppMessagePlugin(\"WxApp\")");
     }

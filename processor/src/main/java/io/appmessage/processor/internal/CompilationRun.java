@@ -106,6 +106,7 @@ public final class CompilationRun {
                 handlers.add(handlerReader.read(method));
             }
         }
+        registryValidator.checkOverloads(methods);
         SortedMap<String, TypeElement> records = new TreeMap<>();
         dataTypes.forEach(type -> registryValidator.checkDataType(type, records));
 

@@ -82,6 +82,10 @@ public final class Messages {
             + " value under the same key, so one would silently overwrite the other on every poll."
             + " Fix: give each handler its own key.";
 
+    public static final String OVERLOADED_HANDLER = "[AppMessage-OverloadedHandler] Two handler methods of one class"
+            + " share a name, but a handler's id is Class#method (logs, metrics and the runtime's per-handler"
+            + " bookkeeping tell handlers apart by it). Fix: rename one of them.";
+
     public static final String PLUGIN_NAME = "[AppMessage-PluginName] A plugin name starts with a lowercase letter,"
             + " followed by lowercase letters, digits and '_' (the seed's rule), as in \"wxapp\" or \"mall_2\"."
             + " Fix: rename the plugin.";

@@ -70,6 +70,32 @@ public final class RegistryValidator {
                 "Register: " + register.canonicalName() + ".");
     }
 
+    /**
+     * Reports handler methods that overload one another: they would share the id
+     * {@code Class#method}. Reported on each overload after the first in source order, naming both.
+     */
+    public void checkOverloads(List<ExecutableElement> methods) {
+        SortedMap<String, List<ExecutableElement>> byId = new TreeMap<>();
+        for (ExecutableElement method : methods) {
+            TypeElement owner = (TypeElement) method.getEnclosingElement();
+            byId.computeIfAbsent(owner.getQualifiedName() + "#" + method.getSimpleName(), id -> new ArrayList<>())
+                    .add(method);
+        }
+        for (Map.Entry<String, List<ExecutableElement>> entry : byId.entrySet()) {
+            List<ExecutableElement> overloads = new ArrayList<>(entry.getValue());
+            if (overloads.size() < 2) {
+                continue;
+            }
+            List<? extends Element> members = overloads.get(0).getEnclosingElement().getEnclosedElements();
+            overloads.sort(java.util.Comparator.comparingInt(members::indexOf));
+            ExecutableElement first = overloads.get(0);
+            for (ExecutableElement later : overloads.subList(1, overloads.size())) {
+                reporter.error(later, Messages.OVERLOADED_HANDLER, first + " and " + later
+                        + " would both have the id " + entry.getKey() + ".");
+            }
+        }
+    }
+
     /** Reports a constant key returned by two handlers, on both, each naming the other. */
     public void checkDuplicateKeys(List<HandlerReader.ReadHandler> handlers) {
         SortedMap<String, List<HandlerReader.ReadHandler>> byKey = new TreeMap<>();
