@@ -268,6 +268,20 @@ class AcceptedFormsTest {
         assertEquals("{\"value\":\"top\",\"deeper\":null}", sink.write(values.get("nest")));
     }
 
+    @Test
+    void floatComponent_isWrittenAsItsShortestDecimal_notWidenedToDouble() throws Exception {
+        Compilation compilation = compile(fixtures("numbers/NumberHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry numbers = new GeneratedCode(compilation).registry("com.numbers.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        numbers.registerWriters(sink);
+        Object measure = numbers.handlers(InstanceProvider.NONE).get(0).call()
+                .call(new TestRequest(null, Map.of()), new RecordedPushes());
+
+        // (double) 0.1f is 0.10000000149011612
+        assertEquals("{\"ratio\":0.1,\"exact\":0.1,\"count\":7}", sink.write(measure));
+    }
+
     private static Object newNotice(Class<?> type) {
         try {
             return type.getConstructor(String.class, long.class).newInstance("Shipped", 42L);
