@@ -275,11 +275,24 @@ class AcceptedFormsTest {
         HandlerRegistry numbers = new GeneratedCode(compilation).registry("com.numbers.HandlerRegister");
         StringJsonSink sink = new StringJsonSink();
         numbers.registerWriters(sink);
-        Object measure = numbers.handlers(InstanceProvider.NONE).get(0).call()
-                .call(new TestRequest(null, Map.of()), new RecordedPushes());
+        Object measure = numbers.handlers(InstanceProvider.NONE).stream().filter(h -> h.key().equals("measure"))
+                .findFirst().orElseThrow().call().call(new TestRequest(null, Map.of()), new RecordedPushes());
 
         // (double) 0.1f is 0.10000000149011612
         assertEquals("{\"ratio\":0.1,\"exact\":0.1,\"count\":7}", sink.write(measure));
+    }
+
+    @Test
+    void mapsWithIntegralNumberKeys_compile_andKeysAreWrittenAsText() throws Exception {
+        Compilation compilation = compile(fixtures("numbers/NumberHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry numbers = new GeneratedCode(compilation).registry("com.numbers.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        numbers.registerWriters(sink);
+        Object byId = numbers.handlers(InstanceProvider.NONE).stream().filter(h -> h.key().equals("by_id"))
+                .findFirst().orElseThrow().call().call(new TestRequest(null, Map.of()), new RecordedPushes());
+
+        assertEquals("{\"7\":{\"bySku\":{\"42\":3},\"bySize\":{\"38\":\"M\"}}}", sink.write(byId));
     }
 
     private static Object newNotice(Class<?> type) {

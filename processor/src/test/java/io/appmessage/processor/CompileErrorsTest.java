@@ -161,7 +161,7 @@ class CompileErrorsTest {
         assertThat(compilation).hadErrorCount(4);
         assertThat(compilation).hadErrorContaining(Messages.UNWRITABLE_TYPE + " The result java.lang.Thread has type")
                 .inFile(source).onLineContaining("static Thread thread(");
-        assertThat(compilation).hadErrorContaining("map with java.lang.Integer keys")
+        assertThat(compilation).hadErrorContaining("map with java.lang.Double keys")
                 .inFile(source).onLineContaining("byNumber(");
         assertThat(compilation).hadErrorContaining("contains Placed.at has type java.time.Instant")
                 .inFile(source).onLineContaining("placed(");

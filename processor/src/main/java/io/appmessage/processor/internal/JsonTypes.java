@@ -18,7 +18,7 @@ import javax.lang.model.type.WildcardType;
  * Decides at compile time whether a declared type can be pushed as JSON, and collects the records
  * it reaches (they get generated writers). Mirrors what the runtime's JSON writer accepts
  * ({@link io.appmessage.AppMessage#push}): strings, numbers, booleans, characters, enums (by name),
- * records, {@code Optional}, iterables, arrays, maps with string-like keys, and {@code Object} or
+ * records, {@code Optional}, iterables, arrays, maps with string, enum or integral keys, and {@code Object} or
  * type variables, which only the runtime can check.
  */
 public final class JsonTypes {
@@ -33,6 +33,11 @@ public final class JsonTypes {
      * otherwise never stop; real results stay far below it.
      */
     private static final int MAX_TYPES_PER_RESULT = 256;
+
+    /** Map key types written by their text; enums are accepted besides (see {@link #isStringLikeKey}). */
+    private static final Set<String> KEY_TYPES = Set.of(
+            "java.lang.String", "java.lang.CharSequence", "java.lang.Object",
+            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long");
 
     private final TypeSupport support;
 
@@ -85,7 +90,7 @@ public final class JsonTypes {
             List<? extends TypeMirror> arguments = support.typeArgumentsAs(type, "java.util.Map");
             if (arguments.size() == 2 && !isStringLikeKey(arguments.get(0))) {
                 return Optional.of(path + " is a map with " + arguments.get(0) + " keys, but JSON object names"
-                        + " are strings: use String or enum keys.");
+                        + " are strings: use String, enum or Integer/Long keys.");
             }
             return arguments.size() == 2 ? check(arguments.get(1), path + "<>", records, visiting) : Optional.empty();
         }
@@ -151,6 +156,13 @@ public final class JsonTypes {
         return Optional.empty();
     }
 
+    /**
+     * The map-key rule (module README, "Pushable types"): JSON object names are strings, and the
+     * runtime writes a key as {@code String.valueOf(key)}. Keys whose text is unambiguous are
+     * accepted: strings, enums (their name), boxed integral numbers ({@code 7} → {@code "7"}), and
+     * {@code Object}, {@code ?} or a type variable, which only the runtime sees. Floating-point,
+     * boolean, character and record keys are refused: their text is lossy or not a useful name.
+     */
     private boolean isStringLikeKey(TypeMirror key) {
         if (key.getKind() == TypeKind.TYPEVAR || key.getKind() == TypeKind.ERROR) {
             return true;
@@ -162,8 +174,7 @@ public final class JsonTypes {
         if (key.getKind() != TypeKind.DECLARED) {
             return false;
         }
-        Set<String> stringLike = Set.of("java.lang.String", "java.lang.CharSequence", "java.lang.Object");
         TypeElement element = (TypeElement) ((DeclaredType) key).asElement();
-        return stringLike.contains(element.getQualifiedName().toString()) || element.getKind() == ElementKind.ENUM;
+        return KEY_TYPES.contains(element.getQualifiedName().toString()) || element.getKind() == ElementKind.ENUM;
     }
 }

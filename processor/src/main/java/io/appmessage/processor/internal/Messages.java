@@ -92,12 +92,12 @@ public final class Messages {
 
     public static final String UNWRITABLE_TYPE = "[AppMessage-UnwritableType] The handler's result cannot be written"
             + " as JSON. Pushable: String, numbers, booleans, char, enums (written by name), records,"
-            + " Optional, collections, arrays and Map with String or enum keys of those, and Object."
+            + " Optional, collections, arrays and Map with String, enum or Integer/Long keys of those, and Object."
             + " Fix: make the type a record, or return a Map<String, ?> or a String.";
 
     public static final String UNWRITABLE_COMPONENT = "[AppMessage-UnwritableType] This record component cannot be"
             + " written as JSON. Pushable: String, numbers, booleans, char, enums (written by name), records,"
-            + " Optional, collections, arrays and Map with String or enum keys of those, and Object."
+            + " Optional, collections, arrays and Map with String, enum or Integer/Long keys of those, and Object."
             + " Fix: make the type a record, or use a Map<String, ?> or a String.";
 
     public static final String PRIVATE_RECORD = "[AppMessage-PrivateRecord] A record pushed as JSON needs a generated"
