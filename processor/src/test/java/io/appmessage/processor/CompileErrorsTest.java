@@ -1,6 +1,7 @@
 package io.appmessage.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static io.appmessage.processor.support.Compilations.compile;
 import static io.appmessage.processor.support.Compilations.fixture;
 import static io.appmessage.processor.support.Compilations.fixtures;
@@ -155,6 +156,15 @@ class CompileErrorsTest {
     }
 
     @Test
+    void pluginNameOnPackageInfoBreakingTheSeedsRule_isAnErrorOnTheName() {
+        JavaFileObject packageInfo = fixture("errors/pluginpkg/package-info.java");
+        Compilation compilation = failing(packageInfo, fixture("errors/pluginpkg/PackagePluginHandlers.java"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.PLUGIN_NAME + " Found \"Wx-App\".").inFile(packageInfo)
+                .onLineContaining("@AppMessagePlugin(\"Wx-App\")");
+    }
+
+    @Test
     void resultTypesWithoutJsonForm_areErrors_namingTheCulprit() {
         JavaFileObject source = fixture("errors/UnwritableType.java");
         Compilation compilation = failing(source);
@@ -250,6 +260,18 @@ class CompileErrorsTest {
         Compilation compilation = compile(fixtures("spread/AHandlers.java"), "-Aappmessage.class=Not-A-Name");
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(Messages.BAD_OPTION);
+    }
+
+    @Test
+    void exceptionInsideTheProcessor_isAnInternalError_andJavacDoesNotCrash() {
+        // no test hook: two instances in one javac run make the second's Filer throw FilerException when it
+        // writes the register the first already wrote. An escaping exception would make compile() throw.
+        Compilation compilation = javac().withProcessors(new AppMessageProcessor(), new AppMessageProcessor())
+                .compile(fixtures("spread/AHandlers.java"));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
+        assertThat(compilation).hadErrorContaining("javax.annotation.processing.FilerException");
     }
 
     @Test
