@@ -38,6 +38,16 @@ public interface JsonSink {
     /** Writes a floating-point number; NaN and infinities are written as strings. */
     void number(double value);
 
+    /**
+     * Writes a {@code float} as the shortest decimal that reads back as the same float:
+     * {@code 0.1f} is written {@code 0.1}, where widening it to {@code double} would give
+     * {@code 0.10000000149011612}. Generated writers call it for {@code float} components. The
+     * default goes through {@link #number(double)}, so existing sinks need not change.
+     */
+    default void number(float value) {
+        number(Double.parseDouble(Float.toString(value)));
+    }
+
     /** Writes a boolean. */
     void bool(boolean value);
 

@@ -230,6 +230,71 @@ class AcceptedFormsTest {
         assertThat(compilation).generatedSourceFile("com.elsewhere.SpreadRegister");
     }
 
+    @Test
+    void packageWithTypesNamedStringOverrideAndList_compilesAndWritesJson() throws Exception {
+        // generated code sits in the handlers' package, where String, Override and List mean the user's types
+        Compilation compilation = compile(fixtures("clash/ClashHandlers.java", "clash/String.java",
+                "clash/Override.java", "clash/List.java"), "-Xlint:all,-processing");
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedCode code = new GeneratedCode(compilation);
+        HandlerRegistry clash = code.registry("clash.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        clash.registerWriters(sink);
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (HandlerDescriptor handler : clash.handlers(InstanceProvider.NONE)) {
+            values.put(handler.key(), handler.call().call(new TestRequest(null, Map.of()), new RecordedPushes()));
+        }
+
+        assertEquals("{\"initial\":\"x\",\"text\":\"yes\"}", sink.write(values.get("word")));
+        assertEquals("{\"size\":3}", sink.write(values.get("list")));
+        assertEquals("[\"a\",\"b\"]", sink.write(values.get("names")));
+    }
+
+    @Test
+    void recordsInTypeArgumentsOfGenericRecords_getWriters_selfExpandingRecordTerminates() throws Exception {
+        Compilation compilation = compile(fixtures("generic/GenericHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry generic = new GeneratedCode(compilation).registry("com.generic.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        generic.registerWriters(sink);
+        Map<String, Object> values = new java.util.TreeMap<>();
+        for (HandlerDescriptor handler : generic.handlers(InstanceProvider.NONE)) {
+            values.put(handler.key(), handler.call().call(new TestRequest(null, Map.of()), new RecordedPushes()));
+        }
+
+        assertEquals("{\"first\":1,\"second\":{\"k\":{\"name\":\"x\"}}}", sink.write(values.get("pair")));
+        assertEquals("{\"items\":[{\"first\":\"a\",\"second\":{\"label\":\"new\"}}],\"total\":1}",
+                sink.write(values.get("page")));
+        assertEquals("{\"value\":\"top\",\"deeper\":null}", sink.write(values.get("nest")));
+    }
+
+    @Test
+    void floatComponent_isWrittenAsItsShortestDecimal_notWidenedToDouble() throws Exception {
+        Compilation compilation = compile(fixtures("numbers/NumberHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry numbers = new GeneratedCode(compilation).registry("com.numbers.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        numbers.registerWriters(sink);
+        Object measure = numbers.handlers(InstanceProvider.NONE).stream().filter(h -> h.key().equals("measure"))
+                .findFirst().orElseThrow().call().call(new TestRequest(null, Map.of()), new RecordedPushes());
+
+        // (double) 0.1f is 0.10000000149011612
+        assertEquals("{\"ratio\":0.1,\"exact\":0.1,\"count\":7}", sink.write(measure));
+    }
+
+    @Test
+    void mapsWithIntegralNumberKeys_compile_andKeysAreWrittenAsText() throws Exception {
+        Compilation compilation = compile(fixtures("numbers/NumberHandlers.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+        HandlerRegistry numbers = new GeneratedCode(compilation).registry("com.numbers.HandlerRegister");
+        StringJsonSink sink = new StringJsonSink();
+        numbers.registerWriters(sink);
+        Object byId = numbers.handlers(InstanceProvider.NONE).stream().filter(h -> h.key().equals("by_id"))
+                .findFirst().orElseThrow().call().call(new TestRequest(null, Map.of()), new RecordedPushes());
+
+        assertEquals("{\"7\":{\"bySku\":{\"42\":3},\"bySize\":{\"38\":\"M\"}}}", sink.write(byId));
+    }
+
     private static Object newNotice(Class<?> type) {
         try {
             return type.getConstructor(String.class, long.class).newInstance("Shipped", 42L);

@@ -1,6 +1,7 @@
 package io.appmessage.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static io.appmessage.processor.support.Compilations.compile;
 import static io.appmessage.processor.support.Compilations.fixture;
 import static io.appmessage.processor.support.Compilations.fixtures;
@@ -140,8 +141,27 @@ class CompileErrorsTest {
     }
 
     @Test
+    void overloadedHandlers_areAnErrorOnTheSecond_namingBoth() {
+        JavaFileObject source = fixture("errors/Overloaded.java");
+        Compilation compilation = failing(source);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.OVERLOADED_HANDLER + " a(io.appmessage.AppMessage) and"
+                + " a(io.appmessage.AppMessageRequest) would both have the id errors.Overloaded#a.")
+                .inFile(source).onLineContaining("static void a(AppMessageRequest request)");
+    }
+
+    @Test
     void pluginNameBreakingTheSeedsRule_isAnErrorOnTheName() {
         assertSingleError("PluginName.java", Messages.PLUGIN_NAME, "@AppMessagePlugin(\"WxApp\")");
+    }
+
+    @Test
+    void pluginNameOnPackageInfoBreakingTheSeedsRule_isAnErrorOnTheName() {
+        JavaFileObject packageInfo = fixture("errors/pluginpkg/package-info.java");
+        Compilation compilation = failing(packageInfo, fixture("errors/pluginpkg/PackagePluginHandlers.java"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.PLUGIN_NAME + " Found \"Wx-App\".").inFile(packageInfo)
+                .onLineContaining("@AppMessagePlugin(\"Wx-App\")");
     }
 
     @Test
@@ -151,7 +171,7 @@ class CompileErrorsTest {
         assertThat(compilation).hadErrorCount(4);
         assertThat(compilation).hadErrorContaining(Messages.UNWRITABLE_TYPE + " The result java.lang.Thread has type")
                 .inFile(source).onLineContaining("static Thread thread(");
-        assertThat(compilation).hadErrorContaining("map with java.lang.Integer keys")
+        assertThat(compilation).hadErrorContaining("map with java.lang.Double keys")
                 .inFile(source).onLineContaining("byNumber(");
         assertThat(compilation).hadErrorContaining("contains Placed.at has type java.time.Instant")
                 .inFile(source).onLineContaining("placed(");
@@ -159,6 +179,17 @@ class CompileErrorsTest {
                 .inFile(source).onLineContaining("placed(");
         assertThat(compilation).hadErrorContaining(Messages.UNWRITABLE_TYPE).inFile(source)
                 .onLineContaining("static Plain plain(");
+    }
+
+    @Test
+    void genericRecordWithUnwritableTypeArgument_isAnError_namingTheComponent() {
+        JavaFileObject source = fixture("errors/GenericBox.java");
+        Compilation compilation = failing(source);
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("contains Box.value has type java.time.Instant")
+                .inFile(source).onLineContaining("static Box<Instant> box(");
+        assertThat(compilation).hadErrorContaining("contains Box.value has type java.lang.Thread")
+                .inFile(source).onLineContaining("static Listing<Box<Thread>> listing(");
     }
 
     @Test
@@ -201,10 +232,46 @@ class CompileErrorsTest {
     }
 
     @Test
+    void userClassWithTheRegistersName_isAnErrorOnThatClass_suggestingTheOption() {
+        JavaFileObject taken = fixture("errors/taken/HandlerRegister.java");
+        Compilation compilation = failing(taken, fixture("errors/taken/TakenHandlers.java"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.REGISTER_NAME_TAKEN + " Register: errors.taken.HandlerRegister.")
+                .inFile(taken).onLineContaining("public class HandlerRegister");
+    }
+
+    @Test
+    void configuredRegisterNameOfAnExistingClass_isAnError_andAFreeNameCompiles() {
+        JavaFileObject handlers = fixture("errors/taken/TakenHandlers.java");
+        Compilation clash = compile(List.of(handlers), "-Aappmessage.class=TakenHandlers");
+        assertThat(clash).failed();
+        assertThat(clash).hadErrorCount(1);
+        assertThat(clash).hadErrorContaining(Messages.REGISTER_NAME_TAKEN + " Register: errors.taken.TakenHandlers.")
+                .inFile(handlers).onLineContaining("public class TakenHandlers");
+
+        Compilation renamed = compile(List.of(fixture("errors/taken/HandlerRegister.java"), handlers),
+                "-Aappmessage.class=TakenRegister");
+        assertThat(renamed).succeededWithoutWarnings();
+        assertThat(renamed).generatedSourceFile("errors.taken.TakenRegister");
+    }
+
+    @Test
     void invalidOption_isAnError() {
         Compilation compilation = compile(fixtures("spread/AHandlers.java"), "-Aappmessage.class=Not-A-Name");
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining(Messages.BAD_OPTION);
+    }
+
+    @Test
+    void exceptionInsideTheProcessor_isAnInternalError_andJavacDoesNotCrash() {
+        // no test hook: two instances in one javac run make the second's Filer throw FilerException when it
+        // writes the register the first already wrote. An escaping exception would make compile() throw.
+        Compilation compilation = javac().withProcessors(new AppMessageProcessor(), new AppMessageProcessor())
+                .compile(fixtures("spread/AHandlers.java"));
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
+        assertThat(compilation).hadErrorContaining("javax.annotation.processing.FilerException");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.appmessage.HandlerRegistry;
 import io.appmessage.InstanceProvider;
 import io.appmessage.runtime.config.EnvironmentVariable;
 import io.appmessage.runtime.config.ServerSettings;
+import io.appmessage.runtime.delivery.DeliveryExtension;
 import io.appmessage.runtime.dispatch.Answers;
 import io.appmessage.runtime.dispatch.HandlerTable;
 import io.appmessage.runtime.dispatch.PluginSwitch;
@@ -14,6 +15,9 @@ import io.appmessage.runtime.http.PollHttpHandler;
 import io.appmessage.runtime.http.UndertowServer;
 import io.appmessage.runtime.json.EnvelopeWriter;
 import io.appmessage.runtime.json.WriterTable;
+import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.outbox.signal.LocalMessageSignal;
+import io.appmessage.runtime.outbox.signal.MessageSignal;
 import io.undertow.server.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,15 +72,22 @@ public final class AppMessageServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final PollHttpHandler httpHandler;
     private final AppMessageDispatcher dispatcher;
+    private final DeliveryExtension delivery;
+    private final MessageSignal signal;
+    private final boolean ownSignal;
     private UndertowServer undertow;
     private boolean closed;
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
-                             ScheduledThreadPoolExecutor timer) {
+                             ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
+                             boolean ownSignal) {
         this.settings = settings;
         this.table = table;
         this.pipeline = pipeline;
         this.timer = timer;
+        this.delivery = delivery;
+        this.signal = signal;
+        this.ownSignal = ownSignal;
         this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes());
         this.dispatcher = new AppMessageDispatcher(pipeline);
     }
@@ -132,8 +143,34 @@ public final class AppMessageServer implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: refuses new polls (503 with Connection: close, health 503), waits up to the
-     * shutdown grace for polls in flight to be answered, then stops Undertow and the deadline timer.
+     * Wakes the polls held for {@code userId} (long-poll, issue 7): call it when handler data of that
+     * user changed (an order's status, say), so a waiting client gets it now instead of at the end of
+     * its wait. With a Redis outbox the wake-up reaches every node; sending a targeted message wakes
+     * its user by itself. Cheap when nobody waits; never throws for a transport failure.
+     *
+     * <pre>{@code
+     * orders.markShipped(orderId);
+     * server.notifyUser(order.userId());   // that user's held poll answers now, handlers run then
+     * }</pre>
+     */
+    public void notifyUser(String userId) {
+        signal.notifyUser(Objects.requireNonNull(userId, "userId"));
+    }
+
+    /** Wakes every held poll, anonymous ones included (handler data changed for everyone), on every node. */
+    public void notifyAllUsers() {
+        signal.notifyAllUsers();
+    }
+
+    /** How many polls long-poll holds on this node right now (a gauge for monitoring). */
+    public int heldPolls() {
+        return delivery.heldPolls();
+    }
+
+    /**
+     * Graceful stop: refuses new polls (503 with Connection: close, health 503), answers every held
+     * long-poll at once, waits up to the shutdown grace for polls in flight to be answered, then stops
+     * Undertow and the deadline timer. A given outbox is not closed: close it after the server.
      */
     @Override
     public void close() {
@@ -149,6 +186,7 @@ public final class AppMessageServer implements AutoCloseable {
         // closes them, in-flight polls included), so during the grace new polls are answered 503
         // with Connection: close and health answers 503; the listener closes after the drain.
         pipeline.beginClose();
+        delivery.releaseAll(); // held polls are answered now (with Connection: close), not cut when Undertow stops
         try {
             if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
@@ -161,6 +199,10 @@ public final class AppMessageServer implements AutoCloseable {
             running.stop();
         }
         timer.shutdownNow();
+        delivery.close();
+        if (ownSignal) {
+            signal.close();
+        }
         LOG.info("AppMessage stopped");
     }
 
@@ -190,6 +232,11 @@ public final class AppMessageServer implements AutoCloseable {
         private int maxParameters = ServerSettings.DEFAULT_MAX_PARAMETERS;
         private Set<String> disabledPlugins = new LinkedHashSet<>();
         private Duration faultLogInterval = ServerSettings.DEFAULT_FAULT_LOG_INTERVAL;
+        private AppMessageOutbox outbox;
+        private int outboxBatchSize = ServerSettings.DEFAULT_OUTBOX_BATCH_SIZE;
+        private boolean longPoll = true;
+        private Duration longPollCap = ServerSettings.DEFAULT_LONG_POLL_CAP;
+        private int maxHeldPolls = ServerSettings.DEFAULT_MAX_HELD_POLLS;
         private List<HandlerRegistry> registries;
         private ClassLoader classLoader;
         private Authenticator authenticator = Authenticator.ANONYMOUS;
@@ -314,6 +361,54 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Delivers this outbox's targeted messages on the poll path (issue 6): authenticated polls get
+         * {@code messages} after their {@code cursor}, at most {@link #outboxBatchSize} per answer; sends
+         * wake that user's held long-polls. The server also gives the outbox its JSON writers for
+         * {@code outbox.send(userId, key, object)} unless the outbox has a serializer. The server does
+         * not close the outbox: close it after the server.
+         */
+        public Builder outbox(AppMessageOutbox outbox) {
+            this.outbox = Objects.requireNonNull(outbox);
+            return this;
+        }
+
+        /** Most targeted messages per answer, the rest on the next poll; default 100. Env: {@code APPMESSAGE_OUTBOX_BATCH_SIZE}. */
+        public Builder outboxBatchSize(int outboxBatchSize) {
+            this.outboxBatchSize = outboxBatchSize;
+            return this;
+        }
+
+        /**
+         * Whether a poll with {@code wait=<seconds>} is held until something is there for its user
+         * (issue 7); default on. Off: every poll answers at once, without a {@code wait} field, and
+         * clients fall back to their interval. Env: {@code APPMESSAGE_LONG_POLL} ({@code true}/{@code false}).
+         */
+        public Builder longPoll(boolean longPoll) {
+            this.longPoll = longPoll;
+            return this;
+        }
+
+        /**
+         * The longest wait granted (whole seconds), whatever the client asks; default 25 s, under
+         * proxies' and WeChat's 60 s limits. The idle timeout must exceed it by 5 s.
+         * Env: {@code APPMESSAGE_LONG_POLL_CAP_SECONDS}.
+         */
+        public Builder longPollCap(Duration longPollCap) {
+            this.longPollCap = Objects.requireNonNull(longPollCap);
+            return this;
+        }
+
+        /**
+         * Most polls held at once on this node; beyond, a poll answers at once without {@code wait} (not
+         * 503), so its client polls on its interval. Held polls do not count toward {@link #maxInFlight}.
+         * Default 20,000. Env: {@code APPMESSAGE_MAX_HELD_POLLS}.
+         */
+        public Builder maxHeldPolls(int maxHeldPolls) {
+            this.maxHeldPolls = maxHeldPolls;
+            return this;
+        }
+
         /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
         public Builder registries(HandlerRegistry... registries) {
             this.registries = List.of(registries);
@@ -368,7 +463,7 @@ public final class AppMessageServer implements AutoCloseable {
             ServerSettings settings = new ServerSettings(host, port, path, healthPath, pollDeadline, maxBodyBytes,
                     maxInFlight, retryAfterSeconds, shutdownGrace, ioThreads, workerThreads, noRequestTimeout,
                     requestParseTimeout, idleTimeout, maxHeaderBytes, maxHeaders, maxParameters, disabledPlugins,
-                    faultLogInterval);
+                    faultLogInterval, outboxBatchSize, longPoll, longPollCap, maxHeldPolls);
             List<HandlerRegistry> found = registries != null ? registries
                     : RegistryLoader.load(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader());
             WriterTable writers = new WriterTable();
@@ -380,10 +475,33 @@ public final class AppMessageServer implements AutoCloseable {
                 return t;
             });
             timer.setRemoveOnCancelPolicy(true); // polls that finish early must not leave their timers queued
+            // wake-ups go through the outbox's signal when there is one (with Redis: to every node)
+            MessageSignal signal = outbox != null ? outbox.signal() : new LocalMessageSignal();
+            if (outbox != null) {
+                outbox.useJsonSerializerIfNone(value -> serialize(envelopes, value));
+            }
+            DeliveryExtension delivery = DeliveryExtension.create(outbox, signal, settings.outboxBatchSize(),
+                    settings.longPoll(), settings.longPollCap(), settings.maxHeldPolls(), timer);
+            List<PollExtension> stages = new ArrayList<>();
+            stages.add(delivery); // first: a held poll runs the other stages and the handlers at answer time
+            stages.addAll(extensions);
             PollPipeline pipeline = new PollPipeline(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
-                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), extensions);
-            return new AppMessageServer(settings, table, pipeline, timer);
+                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
+            delivery.closingWhen(pipeline::closing);
+            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null);
+        }
+
+        /** The outbox's serializer: the push writers, with a send-time error that names the type. */
+        private static String serialize(EnvelopeWriter envelopes, Object value) {
+            try {
+                return envelopes.json(value);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("message data of type "
+                        + (value == null ? "null" : value.getClass().getName()) + " cannot be written as JSON ("
+                        + e.getMessage() + "): send Strings, numbers, booleans, Map<String,?>, Iterable, arrays,"
+                        + " Optional, enums, or records compiled with the AppMessage processor; nothing was stored", e);
+            }
         }
 
         private void applyEnvironment(Map<String, String> env) {
@@ -406,6 +524,10 @@ public final class AppMessageServer implements AutoCloseable {
             e.integer(EnvironmentVariable.MAX_HEADERS, this::maxHeaders);
             e.integer(EnvironmentVariable.MAX_PARAMETERS, this::maxParameters);
             e.names(EnvironmentVariable.DISABLED_PLUGINS, names -> disabledPlugins = new LinkedHashSet<>(names));
+            e.integer(EnvironmentVariable.OUTBOX_BATCH_SIZE, this::outboxBatchSize);
+            e.bool(EnvironmentVariable.LONG_POLL, this::longPoll);
+            e.longValue(EnvironmentVariable.LONG_POLL_CAP_SECONDS, v -> longPollCap(Duration.ofSeconds(v)));
+            e.integer(EnvironmentVariable.MAX_HELD_POLLS, this::maxHeldPolls);
         }
     }
 }

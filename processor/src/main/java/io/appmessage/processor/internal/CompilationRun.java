@@ -65,8 +65,8 @@ public final class CompilationRun {
         this.registryValidator = new RegistryValidator(support, new JsonTypes(support), reporter);
         this.packageChooser = new PackageChooser(support, reporter);
         this.recordReader = new RecordReader(support);
-        this.sourceWriter = new SourceWriter(environment.getFiler());
-        this.servicesFile = new ServicesFile(environment.getFiler());
+        this.sourceWriter = new SourceWriter(environment.getFiler(), environment.getElementUtils());
+        this.servicesFile = new ServicesFile(environment.getFiler(), environment.getElementUtils());
         this.localClasses = LocalClassScanner.create(environment, reporter);
     }
 
@@ -106,6 +106,7 @@ public final class CompilationRun {
                 handlers.add(handlerReader.read(method));
             }
         }
+        registryValidator.checkOverloads(methods);
         SortedMap<String, TypeElement> records = new TreeMap<>();
         dataTypes.forEach(type -> registryValidator.checkDataType(type, records));
 
@@ -117,9 +118,12 @@ public final class CompilationRun {
         Optional<String> packageName = packageChooser.choose(pluginPackages, options.packageName(),
                 sorted(contributors));
         packageName.ifPresent(name -> registryValidator.checkAccess(handlers, name));
+        Optional<ClassName> registerName = packageName.map(name -> ClassName.get(name, options.className()));
+        registerName.ifPresent(name -> registryValidator.checkRegisterNameFree(name, this::isFromSource,
+                sorted(contributors).get(0)));
         registryValidator.checkDuplicateKeys(handlers);
         registryValidator.checkResultTypes(handlers, records);
-        if (reporter.errorCount() > 0 || packageName.isEmpty()) {
+        if (reporter.errorCount() > 0 || registerName.isEmpty()) {
             return false; // generating from an invalid model would only add follow-up errors
         }
 
@@ -131,7 +135,7 @@ public final class CompilationRun {
                 sourceWriter.write(model.record().packageName(), new JsonWriterGenerator().generate(model, record));
             }
         }
-        ClassName name = ClassName.get(packageName.get(), options.className());
+        ClassName name = registerName.get();
         RegistryModel registry = new RegistryModel(name,
                 handlers.stream().map(HandlerReader.ReadHandler::model).toList(), writers);
         Set<Element> origins = new LinkedHashSet<>(contributors);

@@ -18,7 +18,7 @@ import javax.lang.model.type.WildcardType;
  * Decides at compile time whether a declared type can be pushed as JSON, and collects the records
  * it reaches (they get generated writers). Mirrors what the runtime's JSON writer accepts
  * ({@link io.appmessage.AppMessage#push}): strings, numbers, booleans, characters, enums (by name),
- * records, {@code Optional}, iterables, arrays, maps with string-like keys, and {@code Object} or
+ * records, {@code Optional}, iterables, arrays, maps with string, enum or integral keys, and {@code Object} or
  * type variables, which only the runtime can check.
  */
 public final class JsonTypes {
@@ -26,6 +26,18 @@ public final class JsonTypes {
     private static final Set<String> ALWAYS_WRITABLE = Set.of(
             "java.lang.String", "java.lang.CharSequence", "java.lang.Boolean", "java.lang.Character",
             "java.lang.Object");
+
+    /**
+     * Distinct record types one result may expand to. Bounds records whose components instantiate
+     * themselves with ever larger arguments ({@code record R<T>(R<List<T>> next)}), which would
+     * otherwise never stop; real results stay far below it.
+     */
+    private static final int MAX_TYPES_PER_RESULT = 256;
+
+    /** Map key types written by their text; enums are accepted besides (see {@link #isStringLikeKey}). */
+    private static final Set<String> KEY_TYPES = Set.of(
+            "java.lang.String", "java.lang.CharSequence", "java.lang.Object",
+            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long");
 
     private final TypeSupport support;
 
@@ -69,7 +81,7 @@ public final class JsonTypes {
             return Optional.empty();
         }
         if (element.getKind() == ElementKind.RECORD) {
-            return checkRecord(element, path, records, visiting);
+            return checkRecord(type, path, records, visiting);
         }
         if (support.is(type, "java.util.Optional")) {
             return checkArguments(type.getTypeArguments(), path + "<>", records, visiting);
@@ -78,7 +90,7 @@ public final class JsonTypes {
             List<? extends TypeMirror> arguments = support.typeArgumentsAs(type, "java.util.Map");
             if (arguments.size() == 2 && !isStringLikeKey(arguments.get(0))) {
                 return Optional.of(path + " is a map with " + arguments.get(0) + " keys, but JSON object names"
-                        + " are strings: use String or enum keys.");
+                        + " are strings: use String, enum or Integer/Long keys.");
             }
             return arguments.size() == 2 ? check(arguments.get(1), path + "<>", records, visiting) : Optional.empty();
         }
@@ -96,21 +108,41 @@ public final class JsonTypes {
                 + " enum, Optional, collection, array or map." + hint);
     }
 
-    private Optional<String> checkRecord(TypeElement record, String path, SortedMap<String, TypeElement> records,
+    /**
+     * Checks each component as a member of {@code type}: for {@code Pair<Integer, Map<String, Opt>>}
+     * the components are {@code Integer} and {@code Map<String, Opt>}, not the type variables
+     * {@code A} and {@code B}, so records reached only through type arguments get writers and
+     * unwritable arguments ({@code Box<Instant>}) are reported.
+     */
+    private Optional<String> checkRecord(DeclaredType type, String path, SortedMap<String, TypeElement> records,
                                          Set<String> visiting) {
-        String name = record.getQualifiedName().toString();
-        if (!visiting.add(name)) {
-            return Optional.empty(); // a recursive record (a tree of nodes): already being checked
+        TypeElement record = (TypeElement) type.asElement();
+        // keyed by the parameterized type: Pair<String, Opt> inside Pair<Integer, ...> is checked too,
+        // while a recursive record (a tree of nodes) stops at its second visit
+        if (!visiting.add(type.toString()) || visiting.size() > MAX_TYPES_PER_RESULT) {
+            return Optional.empty();
         }
-        records.put(name, record);
+        records.put(record.getQualifiedName().toString(), record);
         for (RecordComponentElement component : record.getRecordComponents()) {
-            Optional<String> problem = check(component.asType(),
+            Optional<String> problem = check(memberType(type, component),
                     record.getSimpleName() + "." + component.getSimpleName(), records, visiting);
             if (problem.isPresent()) {
                 return Optional.of(path + " contains " + problem.get());
             }
         }
         return Optional.empty();
+    }
+
+    /** The component's type with {@code type}'s arguments substituted; the declared type for a raw record. */
+    private TypeMirror memberType(DeclaredType type, RecordComponentElement component) {
+        if (type.getTypeArguments().isEmpty()) {
+            return component.asType();
+        }
+        try {
+            return support.types().asMemberOf(type, component);
+        } catch (IllegalArgumentException e) {
+            return component.asType(); // not a member as javac sees it: fall back to the declared type
+        }
     }
 
     private Optional<String> checkArguments(List<? extends TypeMirror> arguments, String path,
@@ -124,6 +156,13 @@ public final class JsonTypes {
         return Optional.empty();
     }
 
+    /**
+     * The map-key rule (module README, "Pushable types"): JSON object names are strings, and the
+     * runtime writes a key as {@code String.valueOf(key)}. Keys whose text is unambiguous are
+     * accepted: strings, enums (their name), boxed integral numbers ({@code 7} → {@code "7"}), and
+     * {@code Object}, {@code ?} or a type variable, which only the runtime sees. Floating-point,
+     * boolean, character and record keys are refused: their text is lossy or not a useful name.
+     */
     private boolean isStringLikeKey(TypeMirror key) {
         if (key.getKind() == TypeKind.TYPEVAR || key.getKind() == TypeKind.ERROR) {
             return true;
@@ -135,8 +174,7 @@ public final class JsonTypes {
         if (key.getKind() != TypeKind.DECLARED) {
             return false;
         }
-        Set<String> stringLike = Set.of("java.lang.String", "java.lang.CharSequence", "java.lang.Object");
         TypeElement element = (TypeElement) ((DeclaredType) key).asElement();
-        return stringLike.contains(element.getQualifiedName().toString()) || element.getKind() == ElementKind.ENUM;
+        return KEY_TYPES.contains(element.getQualifiedName().toString()) || element.getKind() == ElementKind.ENUM;
     }
 }

@@ -73,7 +73,7 @@ public final class JsonWriterGenerator {
                 case INTEGRAL -> body.addStatement("sink.number(value.$N())", component.accessor());
                 case FLOATING -> body.addStatement("sink.number(value.$N())", component.accessor());
                 case BOOLEAN -> body.addStatement("sink.bool(value.$N())", component.accessor());
-                case CHAR -> body.addStatement("sink.string(String.valueOf(value.$N()))", component.accessor());
+                case CHAR -> body.addStatement("sink.string($T.valueOf(value.$N()))", String.class, component.accessor());
                 case VALUE -> body.addStatement("sink.value(value.$N())", component.accessor());
                 default -> throw new IllegalStateException("unknown form " + component.form());
             }

@@ -82,18 +82,22 @@ public final class Messages {
             + " value under the same key, so one would silently overwrite the other on every poll."
             + " Fix: give each handler its own key.";
 
+    public static final String OVERLOADED_HANDLER = "[AppMessage-OverloadedHandler] Two handler methods of one class"
+            + " share a name, but a handler's id is Class#method (logs, metrics and the runtime's per-handler"
+            + " bookkeeping tell handlers apart by it). Fix: rename one of them.";
+
     public static final String PLUGIN_NAME = "[AppMessage-PluginName] A plugin name starts with a lowercase letter,"
             + " followed by lowercase letters, digits and '_' (the seed's rule), as in \"wxapp\" or \"mall_2\"."
             + " Fix: rename the plugin.";
 
     public static final String UNWRITABLE_TYPE = "[AppMessage-UnwritableType] The handler's result cannot be written"
             + " as JSON. Pushable: String, numbers, booleans, char, enums (written by name), records,"
-            + " Optional, collections, arrays and Map with String or enum keys of those, and Object."
+            + " Optional, collections, arrays and Map with String, enum or Integer/Long keys of those, and Object."
             + " Fix: make the type a record, or return a Map<String, ?> or a String.";
 
     public static final String UNWRITABLE_COMPONENT = "[AppMessage-UnwritableType] This record component cannot be"
             + " written as JSON. Pushable: String, numbers, booleans, char, enums (written by name), records,"
-            + " Optional, collections, arrays and Map with String or enum keys of those, and Object."
+            + " Optional, collections, arrays and Map with String, enum or Integer/Long keys of those, and Object."
             + " Fix: make the type a record, or use a Map<String, ?> or a String.";
 
     public static final String PRIVATE_RECORD = "[AppMessage-PrivateRecord] A record pushed as JSON needs a generated"
@@ -107,6 +111,11 @@ public final class Messages {
     public static final String NO_PACKAGE = "[AppMessage-NoPackage] The handler classes share no package, so there is"
             + " no package to put HandlerRegister in (the unnamed package would collide between jars)."
             + " Fix: pass -Aappmessage.package=com.example to javac, or annotate a package with @AppMessagePlugin.";
+
+    public static final String REGISTER_NAME_TAKEN = "[AppMessage-RegisterNameTaken] A type with the generated"
+            + " register's name already exists in its package, so HandlerRegister cannot be written there."
+            + " Fix: give the register another name with -Aappmessage.class=ShopHandlerRegister (or another package"
+            + " with -Aappmessage.package=...), or rename your class.";
 
     public static final String BAD_OPTION = "[AppMessage-Option] An AppMessage processor option has an invalid value."
             + " Fix: appmessage.package takes a package name (com.example.app), appmessage.class a simple class"

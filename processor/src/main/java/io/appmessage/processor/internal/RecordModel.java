@@ -18,7 +18,10 @@ public record RecordModel(ClassName record, boolean generic, List<Component> com
         STRING,
         /** {@code sink.number(value.x())}, the {@code long} overload: int, long, short, byte. */
         INTEGRAL,
-        /** {@code sink.number(value.x())}, the {@code double} overload: float, double. */
+        /**
+         * {@code sink.number(value.x())}: the {@code float} overload for float (written as its
+         * shortest decimal, {@code 0.1f} → {@code 0.1}), the {@code double} overload for double.
+         */
         FLOATING,
         /** {@code sink.bool(value.x())}. */
         BOOLEAN,

@@ -1,11 +1,13 @@
 package io.appmessage.processor.internal;
 
+import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -50,6 +52,46 @@ public final class RegistryValidator {
                         .ifPresent(constructor -> reporter.error(method, Messages.INACCESSIBLE_CONSTRUCTOR,
                                 "Class: " + owner.getQualifiedName() + "; HandlerRegister package: "
                                         + describe(targetPackage) + "."));
+            }
+        }
+    }
+
+    /**
+     * Reports a type that already holds the register's name (a user's class called
+     * {@code HandlerRegister}, or the {@code -Aappmessage.class} value): on that class when it is
+     * compiled now, else on {@code fallback}. The register an earlier build wrote is no clash.
+     */
+    public void checkRegisterNameFree(ClassName register, Predicate<TypeElement> fromSource, Element fallback) {
+        TypeElement existing = support.elements().getTypeElement(register.canonicalName());
+        if (existing == null || OwnOutput.isWrittenByUs(existing)) {
+            return;
+        }
+        reporter.error(fromSource.test(existing) ? existing : fallback, Messages.REGISTER_NAME_TAKEN,
+                "Register: " + register.canonicalName() + ".");
+    }
+
+    /**
+     * Reports handler methods that overload one another: they would share the id
+     * {@code Class#method}. Reported on each overload after the first in source order, naming both.
+     */
+    public void checkOverloads(List<ExecutableElement> methods) {
+        SortedMap<String, List<ExecutableElement>> byId = new TreeMap<>();
+        for (ExecutableElement method : methods) {
+            TypeElement owner = (TypeElement) method.getEnclosingElement();
+            byId.computeIfAbsent(owner.getQualifiedName() + "#" + method.getSimpleName(), id -> new ArrayList<>())
+                    .add(method);
+        }
+        for (Map.Entry<String, List<ExecutableElement>> entry : byId.entrySet()) {
+            List<ExecutableElement> overloads = new ArrayList<>(entry.getValue());
+            if (overloads.size() < 2) {
+                continue;
+            }
+            List<? extends Element> members = overloads.get(0).getEnclosingElement().getEnclosedElements();
+            overloads.sort(java.util.Comparator.comparingInt(members::indexOf));
+            ExecutableElement first = overloads.get(0);
+            for (ExecutableElement later : overloads.subList(1, overloads.size())) {
+                reporter.error(later, Messages.OVERLOADED_HANDLER, first + " and " + later
+                        + " would both have the id " + entry.getKey() + ".");
             }
         }
     }

@@ -4,23 +4,39 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Writes generated types through the {@link Filer}, formatted the same way every time (one file
  * per type, four-space indent, no {@code java.lang} imports), so output is byte-stable.
+ *
+ * <p>{@code java.lang} types are written by simple name, which a type of the same name in the
+ * target package shadows ({@code package p; public record String(...)} makes {@code String} and
+ * {@code @Override} mean {@code p.String} / {@code p.Override}). JavaPoet only knows the types it
+ * emits, so the package's shadowing names are passed to it and it writes those fully qualified.
  */
 public final class SourceWriter {
 
     private final Filer filer;
+    private final Elements elements;
 
-    public SourceWriter(Filer filer) {
+    public SourceWriter(Filer filer, Elements elements) {
         this.filer = filer;
+        this.elements = elements;
     }
 
     /** Writes {@code type} into {@code packageName}; its originating elements travel with the spec. */
     public void write(String packageName, TypeSpec type) {
-        JavaFile file = JavaFile.builder(packageName, type)
+        Set<String> shadowed = javaLangNamesShadowedIn(packageName);
+        TypeSpec qualified = shadowed.isEmpty() ? type
+                : type.toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
+        JavaFile file = JavaFile.builder(packageName, qualified)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -29,5 +45,21 @@ public final class SourceWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + packageName + "." + type.name(), e);
         }
+    }
+
+    /** Simple names of the package's types (from source or the classpath) that are also {@code java.lang} types. */
+    private Set<String> javaLangNamesShadowedIn(String packageName) {
+        Set<String> shadowed = new TreeSet<>();
+        PackageElement pkg = elements.getPackageElement(packageName);
+        if (pkg == null || packageName.equals("java.lang")) {
+            return shadowed;
+        }
+        for (TypeElement member : ElementFilter.typesIn(pkg.getEnclosedElements())) {
+            String simpleName = member.getSimpleName().toString();
+            if (elements.getTypeElement("java.lang." + simpleName) != null) {
+                shadowed.add(simpleName);
+            }
+        }
+        return shadowed;
     }
 }

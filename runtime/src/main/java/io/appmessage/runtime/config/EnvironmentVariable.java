@@ -40,6 +40,13 @@ public final class EnvironmentVariable {
     /** Comma-separated plugin names. */
     public static final String DISABLED_PLUGINS = "APPMESSAGE_DISABLED_PLUGINS";
 
+    /** Most targeted messages per answer. */
+    public static final String OUTBOX_BATCH_SIZE = "APPMESSAGE_OUTBOX_BATCH_SIZE";
+    /** {@code true}/{@code false}: hold polls that ask to wait. */
+    public static final String LONG_POLL = "APPMESSAGE_LONG_POLL";
+    public static final String LONG_POLL_CAP_SECONDS = "APPMESSAGE_LONG_POLL_CAP_SECONDS";
+    public static final String MAX_HELD_POLLS = "APPMESSAGE_MAX_HELD_POLLS";
+
     private final Map<String, String> environment;
 
     public EnvironmentVariable(Map<String, String> environment) {
@@ -71,6 +78,18 @@ public final class EnvironmentVariable {
 
     public void millis(String name, Consumer<Duration> setter) {
         string(name, v -> setter.accept(Duration.ofMillis(parse(name, v, Long.MAX_VALUE))));
+    }
+
+    /** {@code true} or {@code false} (any case); anything else fails start-up naming the variable. */
+    public void bool(String name, Consumer<Boolean> setter) {
+        string(name, v -> {
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                setter.accept(Boolean.parseBoolean(v));
+            } else {
+                throw new IllegalArgumentException("[AppMessage-Config] environment variable " + name
+                        + " must be true or false, was '" + v + "'");
+            }
+        });
     }
 
     public void names(String name, Consumer<Set<String>> setter) {

@@ -10,6 +10,10 @@ import java.util.Set;
  * @param healthPath null when health is switched off
  * @param ioThreads  0 for Undertow's default (one per core, at least two)
  * @param workerThreads 0 for Undertow's default (eight per IO thread)
+ * @param outboxBatchSize most targeted messages per answer; the rest go with the next poll (issue 6)
+ * @param longPoll      whether polls that ask to {@code wait} are held (issue 7); off answers at once
+ * @param longPollCap   the longest wait granted, whatever the client asks
+ * @param maxHeldPolls  most polls held at once; beyond, a poll is answered at once without {@code wait}
  */
 public record ServerSettings(
         String host,
@@ -30,7 +34,11 @@ public record ServerSettings(
         int maxHeaders,
         int maxParameters,
         Set<String> disabledPlugins,
-        Duration faultLogInterval) {
+        Duration faultLogInterval,
+        int outboxBatchSize,
+        boolean longPoll,
+        Duration longPollCap,
+        int maxHeldPolls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -53,6 +61,14 @@ public record ServerSettings(
     public static final int DEFAULT_MAX_HEADERS = 100;
     public static final int DEFAULT_MAX_PARAMETERS = 100;
     public static final Duration DEFAULT_FAULT_LOG_INTERVAL = Duration.ofSeconds(10);
+    /** Targeted messages per answer: keeps an answer small after a client was away for long. */
+    public static final int DEFAULT_OUTBOX_BATCH_SIZE = 100;
+    /** Under proxies' usual 30–60 s limits and WeChat's 60 s request limit (issue 7). */
+    public static final Duration DEFAULT_LONG_POLL_CAP = Duration.ofSeconds(25);
+    /** Room for 10,000 held clients with headroom; a held poll costs a few KiB of heap (README). */
+    public static final int DEFAULT_MAX_HELD_POLLS = 20_000;
+    /** A held poll's connection is silent for the whole wait: the idle timeout must outlast it by this much. */
+    public static final Duration LONG_POLL_IDLE_MARGIN = Duration.ofSeconds(5);
 
     public ServerSettings {
         disabledPlugins = Set.copyOf(disabledPlugins);
@@ -67,6 +83,14 @@ public record ServerSettings(
         check(!shutdownGrace.isNegative(), "shutdown grace must be >= 0");
         check(ioThreads >= 0 && workerThreads >= 0, "thread counts must be >= 0");
         check(maxHeaderBytes > 0 && maxHeaders > 0 && maxParameters > 0, "header and parameter limits must be > 0");
+        check(outboxBatchSize >= 1 && outboxBatchSize <= 10_000, "outbox batch size must be 1..10000, was " + outboxBatchSize);
+        check(longPollCap.toSeconds() >= 1, "long-poll cap must be at least 1 s, was " + longPollCap);
+        check(maxHeldPolls >= 0, "max held polls must be >= 0");
+        // a held poll's connection carries no bytes during the wait; Undertow's idle timeout would cut it
+        check(!longPoll || idleTimeout.compareTo(longPollCap.plus(LONG_POLL_IDLE_MARGIN)) > 0,
+                "idle timeout (" + idleTimeout.toMillis() + " ms) must exceed the long-poll cap ("
+                        + longPollCap.toSeconds() + " s) plus " + LONG_POLL_IDLE_MARGIN.toSeconds()
+                        + " s, or held polls are cut off: raise idleTimeout or lower longPollCap");
     }
 
     private static void check(boolean ok, String message) {

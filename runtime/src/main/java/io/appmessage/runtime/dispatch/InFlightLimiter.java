@@ -28,6 +28,14 @@ final class InFlightLimiter {
         }
     }
 
+    /**
+     * Counts a poll that was held (and gave its permit back) and now answers: it was admitted
+     * already, so it is counted without the limit (refusing it now would waste its wait).
+     */
+    void acquireUnchecked() {
+        inFlight.incrementAndGet();
+    }
+
     void release() {
         if (inFlight.decrementAndGet() == 0) {
             synchronized (idle) {

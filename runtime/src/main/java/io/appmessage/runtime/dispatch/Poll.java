@@ -42,14 +42,24 @@ final class Poll implements PollContext {
     private HandlerSlot[] handlers;
     private SyncCollector collector;
     private AsyncSlot[] asyncSlots;
-    private Object attachment;
+    private Object[] attachments;
+    /** The extension running now: its attachment slot. Extensions run one at a time, in order. */
+    private int currentExtension;
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
+    private final ConnectionWatch connection;
+    /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMED} or {@link #GONE}; back to NOT_HELD on resume. */
+    private final AtomicInteger holdState = new AtomicInteger(NOT_HELD);
+    private static final int NOT_HELD = 0;
+    private static final int HELD = 1;
+    private static final int GONE = 2;
+    private volatile Runnable clientGoneCallbacks;
 
-    Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer) {
+    Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection) {
         this.pipeline = pipeline;
         this.request = request;
         this.worker = worker;
         this.answer = answer;
+        this.connection = connection;
     }
 
     @Override
@@ -59,12 +69,24 @@ final class Poll implements PollContext {
 
     @Override
     public Object attachment() {
-        return attachment;
+        return attachments == null ? null : attachments[currentExtension];
     }
 
     @Override
     public void attach(Object attachment) {
-        this.attachment = attachment;
+        if (attachments == null) {
+            attachments = new Object[pipeline.extensions.length];
+        }
+        attachments[currentExtension] = attachment;
+    }
+
+    @Override
+    public synchronized void onClientGone(Runnable callback) {
+        Runnable before = clientGoneCallbacks;
+        clientGoneCallbacks = before == null ? callback : () -> {
+            before.run();
+            callback.run();
+        };
     }
 
     @Override
@@ -77,6 +99,7 @@ final class Poll implements PollContext {
         PollExtension[] extensions = pipeline.extensions;
         for (int i = index; i < extensions.length; i++) {
             CompletionStage<?> hold;
+            currentExtension = i;
             try {
                 hold = extensions[i].beforeHandlers(this);
             } catch (RuntimeException e) {
@@ -85,17 +108,45 @@ final class Poll implements PollContext {
             }
             if (hold != null && !hold.toCompletableFuture().isDone()) {
                 int next = i + 1;
-                hold.whenComplete((ignored, error) -> {
-                    if (error != null) {
-                        fail("a poll extension's stage failed before the handlers", error);
-                    } else {
-                        worker.execute(() -> start(next)); // handlers never run on the thread that woke the poll
-                    }
-                });
+                // held polls do not count toward maxInFlight (issue 7: 10,000 held polls on a node);
+                // the extension that holds bounds them (long-poll's maxHeldPolls)
+                holdState.set(HELD);
+                pipeline.release();
+                connection.held(this::clientGone);
+                hold.whenComplete((ignored, error) -> connection.released(() -> resume(next, error)));
                 return;
             }
         }
         runHandlers();
+    }
+
+    /** The hold ended; unless the client went away meanwhile, the poll goes on on a worker. */
+    private void resume(int next, Throwable error) {
+        if (!holdState.compareAndSet(HELD, NOT_HELD)) {
+            return; // the client went away: nothing to answer, the permit was given back when held
+        }
+        pipeline.reacquire();
+        if (error != null) {
+            fail("a poll extension's stage failed before the handlers", error);
+        } else {
+            worker.execute(() -> start(next)); // handlers never run on the thread that woke the poll
+        }
+    }
+
+    /** The transport saw the client go away while held: the poll ends unanswered, holders free their part. */
+    private void clientGone() {
+        if (!holdState.compareAndSet(HELD, GONE)) {
+            return;
+        }
+        answered.set(true);
+        Runnable callbacks = clientGoneCallbacks;
+        if (callbacks != null) {
+            try {
+                callbacks.run();
+            } catch (RuntimeException e) {
+                LOG.error("a poll extension failed to free an abandoned poll", e);
+            }
+        }
     }
 
     private void runHandlers() {
@@ -183,8 +234,10 @@ final class Poll implements PollContext {
         PollResponse response;
         try {
             DataEntries entries = assemble();
-            for (PollExtension extension : pipeline.extensions) {
-                extension.afterHandlers(this);
+            PollExtension[] extensions = pipeline.extensions;
+            for (int i = 0; i < extensions.length; i++) {
+                currentExtension = i;
+                extensions[i].afterHandlers(this);
             }
             response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields,
                     (key, producer, value, cause) -> pipeline.faults.unwritable(handlerById(producer), key, value, cause)), 0);

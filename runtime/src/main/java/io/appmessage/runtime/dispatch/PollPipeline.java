@@ -81,6 +81,11 @@ public final class PollPipeline {
         limiter.release();
     }
 
+    /** A held poll answers now: counted in flight again, past the limit (it was admitted before). */
+    void reacquire() {
+        limiter.acquireUnchecked();
+    }
+
     /**
      * Runs an admitted poll on the calling thread (a worker, never an IO thread: handlers and the
      * authenticator may block). The answer is sent exactly once, maybe later and from another thread.
@@ -88,6 +93,16 @@ public final class PollPipeline {
      * @param worker where work resumes after an asynchronous wait (the server's worker pool)
      */
     public void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer) {
+        run(rawQuery, headers, receivedAtMillis, worker, answer, ConnectionWatch.NONE);
+    }
+
+    /**
+     * {@link #run(String, HeaderLookup, long, Executor, PollAnswer)} with a transport that watches the
+     * client's connection while the poll is held, so an abandoned hold is freed at once (issue 7).
+     * A poll whose client went away is never answered ({@code answer} is not called).
+     */
+    public void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer,
+                    ConnectionWatch connection) {
         Map<String, List<String>> query;
         try {
             query = QueryString.parse(rawQuery, maxParameters);
@@ -123,7 +138,7 @@ public final class PollPipeline {
             }
         }
         Poll poll = new Poll(this, new PollRequestView(userId, query, headers, attributes, receivedAtMillis),
-                worker, answer);
+                worker, answer, connection);
         try {
             poll.start(0);
         } catch (RuntimeException | Error e) {

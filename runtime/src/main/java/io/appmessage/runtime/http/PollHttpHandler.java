@@ -55,7 +55,7 @@ public final class PollHttpHandler implements HttpHandler {
         Executor worker = exchange.getConnection().getWorker();
         boolean hasBody = length > 0 || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
         if (!hasBody) {
-            exchange.dispatch(worker, () -> run(exchange, receivedAt, worker));
+            exchange.dispatch(worker, () -> run(exchange, receivedAt, worker, false));
             return;
         }
         exchange.getRequestReceiver().receivePartialBytes(new BoundedBody(exchange, receivedAt, worker),
@@ -98,18 +98,18 @@ public final class PollHttpHandler implements HttpHandler {
                 ex.getRequestReceiver().pause();
                 Responses.send(ex, pipeline.answers().bodyTooLarge);
             } else if (last) {
-                ex.dispatch(worker, () -> run(exchange, receivedAt, worker));
+                ex.dispatch(worker, () -> run(exchange, receivedAt, worker, true));
             }
         }
     }
 
-    private void run(HttpServerExchange exchange, long receivedAt, Executor worker) {
+    private void run(HttpServerExchange exchange, long receivedAt, Executor worker, boolean hasBody) {
         pipeline.run(exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, receivedAt, worker,
                 response -> {
                     if (pipeline.closing()) {
                         exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
                     }
                     Responses.send(exchange, response);
-                });
+                }, UndertowConnectionWatch.of(exchange, hasBody));
     }
 }

@@ -21,6 +21,9 @@ import java.net.InetSocketAddress;
  */
 public final class UndertowServer {
 
+    /** Pending connections the kernel queues before accept (Undertow's default is 1,000). */
+    static final int ACCEPT_BACKLOG = 4096;
+
     private final Undertow undertow;
     private final int port;
 
@@ -42,7 +45,9 @@ public final class UndertowServer {
                 // the raw query goes to our strict parser, which answers 400 with the envelope;
                 // Undertow's decoder would drop the connection with a bare 400 instead
                 .setServerOption(UndertowOptions.DECODE_URL, false)
-                .setSocketOption(Options.REUSE_ADDRESSES, true);
+                .setSocketOption(Options.REUSE_ADDRESSES, true)
+                // many clients reconnect at once after a deploy or a wake-all; the kernel caps this at somaxconn
+                .setSocketOption(Options.BACKLOG, ACCEPT_BACKLOG);
         if (settings.ioThreads() > 0) {
             builder.setIoThreads(settings.ioThreads());
         }

@@ -1,7 +1,5 @@
 package io.appmessage.runtime.json;
 
-import io.appmessage.JsonSink;
-
 /**
  * Extra top-level fields written after {@code data} in the envelope. The seam for targeted
  * messages (issue 6: {@code messages}, {@code cursor}, {@code recovered}); old clients ignore them.
@@ -19,5 +17,5 @@ public interface EnvelopeFields {
     EnvelopeFields NONE = sink -> { };
 
     /** Writes {@code name}/value pairs; the envelope object is open. */
-    void write(JsonSink sink);
+    void write(EnvelopeSink sink);
 }

@@ -88,6 +88,20 @@ public final class EnvelopeWriter {
         }
     }
 
+    /**
+     * One value as JSON text, with the same forms and generated record writers as pushed data: the
+     * serializer the server gives a targeted-message outbox (issue 6, {@code send(userId, key, data)}).
+     *
+     * @throws UnwritableValueException naming the type when the value (or something in it) has no JSON form
+     */
+    public String json(Object value) {
+        ByteArrayBuilder out = new ByteArrayBuilder(128);
+        try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
+            new JacksonJsonSink(g, writers).value(value);
+        }
+        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** An error envelope: {@code {"code":status,"msg":message,"data":null}}; built once per status at start. */
     public byte[] error(int code, String message) {
         ByteArrayBuilder out = new ByteArrayBuilder(64);

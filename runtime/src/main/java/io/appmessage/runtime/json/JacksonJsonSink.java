@@ -22,7 +22,7 @@ import java.util.Optional;
  * content or {@code null}; enums as their {@code name()}; records through the writers the
  * processor generated. Anything else throws {@link UnwritableValueException}.
  */
-public final class JacksonJsonSink implements JsonSink {
+public final class JacksonJsonSink implements EnvelopeSink {
 
     private final JsonGenerator generator;
     private final WriterTable writers;
@@ -74,6 +74,11 @@ public final class JacksonJsonSink implements JsonSink {
         } else {
             generator.writeNumber(value);
         }
+    }
+
+    @Override
+    public void rawValue(String json) {
+        generator.writeRawValue(json);
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class AppMessageOutbox implements AutoCloseable {
 
     private final OutboxStore store;
     private final MessageSignal signal;
-    private final Function<Object, String> jsonSerializer;
+    /** Set by the builder, or by the poll server the outbox is given to (its writers); read on every send. */
+    private volatile Function<Object, String> jsonSerializer;
     private final OutboxSettings settings;
     private final List<AutoCloseable> closeAfter;
 
@@ -85,16 +86,37 @@ public final class AppMessageOutbox implements AutoCloseable {
     }
 
     /**
-     * Serializes {@code data} with the configured JSON serializer, then {@link #sendJson}.
+     * Serializes {@code data} with the configured JSON serializer, then {@link #sendJson}. Given to a
+     * poll server, the outbox serializes like pushed handler data (records through their generated writers).
      *
+     * @throws IllegalArgumentException naming the type when {@code data} has no JSON form (nothing is stored)
      * @throws IllegalStateException when this outbox was built without a serializer (use {@code sendJson})
      */
     public long send(String userId, String key, Object data) {
-        if (jsonSerializer == null) {
-            throw new IllegalStateException("this outbox has no JSON serializer: build it with "
-                    + "AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
+        Function<Object, String> serializer = jsonSerializer;
+        if (serializer == null) {
+            throw new IllegalStateException("this outbox has no JSON serializer: give it to the poll server"
+                    + " (AppMessageServer.builder().outbox(outbox)), build it with"
+                    + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
         }
-        return sendJson(userId, key, jsonSerializer.apply(data));
+        return sendJson(userId, key, serializer.apply(data));
+    }
+
+    /**
+     * Gives this outbox a serializer for {@link #send(String, String, Object)} unless it has one. The
+     * poll server calls this when the outbox is given to it ({@code AppMessageServer.builder().outbox(...)}),
+     * with the writers it uses for pushed data (generated record writers included), so messages and
+     * handler data serialize the same way; a serializer set on the {@link Builder} wins.
+     *
+     * @return true when this serializer was taken
+     */
+    public synchronized boolean useJsonSerializerIfNone(Function<Object, String> serializer) {
+        Objects.requireNonNull(serializer, "serializer");
+        if (jsonSerializer != null) {
+            return false;
+        }
+        jsonSerializer = serializer;
+        return true;
     }
 
     /**

@@ -71,6 +71,51 @@ class EmbeddedOutboxKillTest {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, stored.size()).boxed().toList());
     }
 
+    @Test
+    void concurrentSendersKilledMidStream_groupCommittedSendsThatReturnedAreAllStored() throws Exception {
+        int senders = 8;
+        Process child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ConcurrentOutboxWriterMain.class.getName(), dataDir.toString(), Integer.toString(SENDS), Integer.toString(senders))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        java.util.Map<String, List<Long>> confirmed = new java.util.HashMap<>();
+        int lines = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                String[] parts = line.split(" ");
+                if (parts.length == 3 && parts[0].equals("sent")) {
+                    confirmed.computeIfAbsent(parts[1], u -> new ArrayList<>()).add(Long.parseLong(parts[2]));
+                    if (++lines == KILL_AFTER * 2) {
+                        child.toHandle().destroyForcibly();
+                    }
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child JVM ended").isTrue();
+        }
+        assertThat(lines).as("killed mid-stream").isBetween(KILL_AFTER * 2, SENDS * senders - 1);
+
+        try (EmbeddedOutboxStore store = EmbeddedOutboxStore.open(dataDir,
+                OutboxSettings.defaults().withMaxMessagesPerUser(SENDS))) {
+            for (var user : confirmed.entrySet()) {
+                List<Long> stored = new ArrayList<>();
+                Batch batch = store.read(user.getKey(), null, 1_000);
+                stored.addAll(ids(batch));
+                while (batch.hasMore()) {
+                    batch = store.read(user.getKey(), batch.cursor(), 1_000);
+                    stored.addAll(ids(batch));
+                }
+                assertThat(stored).as("every confirmed id of " + user.getKey() + " is stored").containsAll(user.getValue());
+                assertThat(stored).as("ids of " + user.getKey() + " are 1, 2, 3, … once each")
+                        .isEqualTo(java.util.stream.LongStream.rangeClosed(1, stored.size()).boxed().toList());
+            }
+        }
+    }
+
     private static List<Long> ids(Batch batch) {
         return batch.messages().stream().map(OutboxMessage::id).toList();
     }

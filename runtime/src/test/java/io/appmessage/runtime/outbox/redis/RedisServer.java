@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * (so a restart is also a reset: a new epoch). Missing redis-server fails the test with how to install it:
  * the Redis tests never skip silently (CI installs Debian's package).
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private final Path executable;
     private final Path dir;
     private final int port;
@@ -30,28 +30,28 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start(Path dir) throws IOException, InterruptedException {
+    public static RedisServer start(Path dir) throws IOException, InterruptedException {
         RedisServer server = new RedisServer(findExecutable(), dir, freePort());
         server.startProcess();
         return server;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Kills the server (as a crash would) and waits until it is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Starts it again on the same port: empty, since it keeps nothing on disk. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         startProcess();
     }
 

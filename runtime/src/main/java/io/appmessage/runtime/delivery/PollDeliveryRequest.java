@@ -1,0 +1,54 @@
+package io.appmessage.runtime.delivery;
+
+import io.appmessage.AppMessageRequest;
+
+/**
+ * What a poll asks of delivery (DESIGN.md, "Targeted messages"; issue 7): its cursor, from the
+ * {@code cursor} query parameter or else the {@code X-App-Message-Cursor} header, and how long it
+ * is willing to wait, from the {@code wait} query parameter in seconds.
+ *
+ * <pre>{@code
+ * String cursor = PollDeliveryRequest.cursor(request);     // null: the client has none yet
+ * int wait = PollDeliveryRequest.waitSeconds(request, 25); // 0: answer at once
+ * }</pre>
+ */
+final class PollDeliveryRequest {
+
+    static final String CURSOR_PARAMETER = "cursor";
+    static final String CURSOR_HEADER = "X-App-Message-Cursor";
+    static final String WAIT_PARAMETER = "wait";
+
+    private PollDeliveryRequest() {
+    }
+
+    /** The cursor the client sent, or null (absent or blank). Its form is judged by the outbox. */
+    static String cursor(AppMessageRequest request) {
+        String cursor = request.queryParameter(CURSOR_PARAMETER);
+        if (cursor == null || cursor.isBlank()) {
+            cursor = request.header(CURSOR_HEADER);
+        }
+        return cursor == null || cursor.isBlank() ? null : cursor.strip();
+    }
+
+    /**
+     * The seconds this poll may be held: what it asked for, at most {@code capSeconds}. 0 (answer at
+     * once) when it did not ask, or asked for something that is not a non-negative number: a poll is
+     * never refused over {@code wait}, it just is not held (the client then falls back to its interval).
+     */
+    static int waitSeconds(AppMessageRequest request, int capSeconds) {
+        String text = request.queryParameter(WAIT_PARAMETER);
+        if (text == null || text.isEmpty() || text.length() > 12) {
+            return 0;
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+        if (!(seconds >= 1)) {
+            return 0; // NaN, negative, or under a second: nothing worth holding for
+        }
+        return (int) Math.min(Math.floor(seconds), capSeconds);
+    }
+}
