@@ -405,7 +405,7 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   echo "- OS: $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Apps measured: $APP_NAME (\`${APP_JAR#$ROOT/}\`) and $TEN_NAME (\`${TEN_JAR#$ROOT/}\`); JVM flags for every app: \`$JVM_FLAGS\`"
   echo
-  echo "## Targets (issue 5)"
+  echo "## Targets (issues 5 and 7)"
   echo
   echo "| target | measured | goal | verdict |"
   echo "|---|---:|---:|---|"
@@ -417,6 +417,8 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   target_row "bytes allocated per generated dispatch, 10 handlers" "${gen_alloc_10:-}" "<=" 0 " B"
   echo "| bytes allocated per whole runtime poll (alice, 10 handlers, §2b) | ${runtime_poll_alloc:-not run} B | request objects + response bytes | judge by §2b |"
   target_row "errors at $MEMORY_RATE polls/s with -Xmx64m" "${memory_errors:-}" "<=" 0 ""
+  target_row "long-poll freshness median, 10,000 clients (issue 7, §8)" "${longpoll_p50_10k:-}" "<=" 50 " ms"
+  target_row "long-poll freshness p99, 10,000 clients (issue 7, §8)" "${longpoll_p99_10k:-}" "<=" 100 " ms"
   echo
   echo "Longest GC pause under that load: ${memory_max_pause:-not run} ms."
   echo
