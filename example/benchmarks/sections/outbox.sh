@@ -56,5 +56,5 @@ for store in $OB_STORES; do
   echo "| $(ob_store_name "$store") | $(field msgs_per_s "$drain") ($(field delivered "$drain")/$(field backlog "$drain")) | $(field sends_per_s "$live") | $(field msgs_per_s "$live") | $(field delivered "$live") / $(field sent "$live") | $(field e2e_p50_ms "$live") | $(field e2e_p99_ms "$live") | $(field e2e_max_ms "$live") | $(field duplicates "$live") / $(field gaps "$live") / $(field errors "$live") |"
 done
 echo
-echo "Live delivery is bounded by the send rate (the clients keep up: delivered/s follows sends/s); the backlog row is the read side's rate. Latency here is under full send load, so it includes the group commit's queueing; section 8 measures freshness at a modest rate."
+echo "Live: senders, server and clients share the machine's cores, and a message to a waiting client wakes its held poll, which costs a whole answer (handlers, store read, HTTP) and a new poll; so live sends/s sit well below the send-only rows of the same store: the figure is the delivery capacity of this machine, not the store's. delivered/s follows sends/s (the clients keep up). The latency is under full send load, so it includes queueing behind the senders; section 8 measures freshness at a modest rate. The backlog row is how fast the server hands stored messages out (batches of up to 100)."
 echo
