@@ -5,6 +5,7 @@ import io.appmessage.HandlerDescriptor;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.json.DataEntries;
 import io.appmessage.runtime.json.EnvelopeFields;
+import io.appmessage.runtime.json.EnvelopeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +129,24 @@ final class Poll implements PollContext {
         pipeline.reacquire();
         if (error != null) {
             fail("a poll extension's stage failed before the handlers", error);
-        } else {
-            worker.execute(() -> start(next)); // handlers never run on the thread that woke the poll
+            return;
+        }
+        try {
+            worker.execute(() -> startGuarded(next)); // handlers never run on the thread that woke the poll
+        } catch (RuntimeException e) { // a worker pool that refuses (shut down, saturated)
+            fail("a held poll could not be resumed on a worker", e);
+        }
+    }
+
+    /** {@link #start} for a resumed poll: whatever escapes it answers 500, as {@link PollPipeline#run} does. */
+    private void startGuarded(int next) {
+        try {
+            start(next);
+        } catch (RuntimeException | Error e) {
+            fail("a poll failed outside any handler", e);
+            if (EnvelopeWriter.isFatal(e)) {
+                throw e;
+            }
         }
     }
 
@@ -183,9 +200,10 @@ final class Poll implements PollContext {
             if (handler.kind == HandlerDescriptor.Kind.VALUE && result != null) {
                 collector.pushValue(handler.key, result);
             }
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
+            if (EnvelopeWriter.isFatal(e)) {
+                throw (Error) e; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
+            }
             collector.rollback(mark); // a failing handler loses its own pushes only (issue 3, item 4)
             pipeline.faults.threw(handler, e);
         }
@@ -201,9 +219,10 @@ final class Poll implements PollContext {
         Object result;
         try {
             result = handler.call.call(request, slot);
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
+            if (EnvelopeWriter.isFatal(e)) {
+                throw (Error) e;
+            }
             slot.accept(null, e);
             return;
         }
@@ -231,7 +250,7 @@ final class Poll implements PollContext {
         if (timer != null) {
             timer.cancel(false);
         }
-        PollResponse response;
+        PollResponse response = pipeline.answers.internalError;
         try {
             DataEntries entries = assemble();
             PollExtension[] extensions = pipeline.extensions;
@@ -241,11 +260,14 @@ final class Poll implements PollContext {
             }
             response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields,
                     (key, producer, value, cause) -> pipeline.faults.unwritable(handlerById(producer), key, value, cause)), 0);
-        } catch (RuntimeException e) {
-            LOG.error("answering a poll failed", e);
-            response = pipeline.answers.internalError;
+        } catch (RuntimeException | Error e) {
+            LOG.error("answering a poll failed", e); // a bug in the runtime or an extension: 500
+            if (EnvelopeWriter.isFatal(e)) {
+                throw e; // still answered (and the permit returned) by the finally below
+            }
+        } finally {
+            deliver(response); // every poll is answered and gives its permit back, whatever happened above
         }
-        deliver(response);
     }
 
     /**
@@ -312,6 +334,7 @@ final class Poll implements PollContext {
     }
 
     private void deliver(PollResponse response) {
+        // the permit first: a client that polls again as soon as it has this answer must find it free
         pipeline.release();
         answer.send(response);
     }
