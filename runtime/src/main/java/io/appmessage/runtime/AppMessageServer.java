@@ -88,7 +88,7 @@ public final class AppMessageServer implements AutoCloseable {
         this.delivery = delivery;
         this.signal = signal;
         this.ownSignal = ownSignal;
-        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes());
+        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
         this.dispatcher = new AppMessageDispatcher(pipeline);
     }
 
