@@ -27,6 +27,16 @@ final class FaultReporter {
         }
     }
 
+    /** A synchronous handler still ran at the deadline: answered without it and the handlers after it. */
+    void syncTimedOut(HandlerSlot handler, long deadlineMillis) {
+        int held = handler.faultLog.tryAcquire();
+        if (held >= 0) {
+            LOG.warn("handler {} did not complete within the poll deadline of {} ms, its keys are left out of this answer"
+                    + " and the handlers after it did not run (its worker stays busy until it returns){}",
+                    handler.id, deadlineMillis, suffix(held));
+        }
+    }
+
     void unwritable(HandlerSlot handler, String key, Object value, Throwable cause) {
         int held = handler == null ? 0 : handler.faultLog.tryAcquire();
         if (held < 0) {

@@ -35,14 +35,12 @@ final class Poll implements PollContext {
     private final AppMessageRequest request;
     private final Executor worker;
     private final PollAnswer answer;
-    private long handlersStartNanos;
     private final AtomicBoolean answered = new AtomicBoolean();
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private final AtomicInteger pending = new AtomicInteger(1);
     private volatile ScheduledFuture<?> deadlineTimer;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
-    private AsyncSlot[] asyncSlots;
     private Object[] attachments;
     /** The extension running now: its attachment slot. Extensions run one at a time, in order. */
     private int currentExtension;
@@ -168,63 +166,67 @@ final class Poll implements PollContext {
 
     private void runHandlers() {
         // the deadline counts from here, not from arrival, so a poll held before the handlers
-        // (issue 7's long-poll) still gives its handlers the full deadline
-        handlersStartNanos = System.nanoTime();
+        // (issue 7's long-poll) still gives its handlers the full deadline; it is armed before the
+        // synchronous handlers, since one of them may block too (issue 3, item 4)
         handlers = pipeline.plugins.active(); // switched-off plugins stop from the next poll
-        collector = new SyncCollector();
+        collector = new SyncCollector(handlers.length);
+        deadlineTimer = pipeline.timer.schedule(this::deadlinePassed, pipeline.deadlineNanos, TimeUnit.NANOSECONDS);
         for (int i = 0; i < handlers.length; i++) {
             HandlerSlot handler = handlers[i];
-            if (handler.kind == HandlerDescriptor.Kind.ASYNC) {
-                startAsync(handler, i);
-            } else {
-                runSync(handler, i);
+            boolean started = handler.kind == HandlerDescriptor.Kind.ASYNC ? startAsync(handler, i) : runSync(handler, i);
+            if (!started) {
+                break; // the deadline passed while an earlier handler ran: the poll has answered
             }
         }
-        collector.close();
         if (pending.decrementAndGet() == 0) {
             finish();
-            return;
-        }
-        long leftNanos = pipeline.deadlineNanos - (System.nanoTime() - handlersStartNanos);
-        deadlineTimer = pipeline.timer.schedule(() -> worker.execute(this::finish),
-                Math.max(leftNanos, 0), TimeUnit.NANOSECONDS);
-        if (answered.get()) {
-            deadlineTimer.cancel(false); // the last handler settled while the timer was being set
         }
     }
 
-    private void runSync(HandlerSlot handler, int position) {
-        int mark = collector.begin(position);
+    /** The deadline timer fired: answer now with what is there, on a worker (not the timer's one thread). */
+    private void deadlinePassed() {
+        try {
+            worker.execute(this::finish);
+        } catch (RuntimeException refused) { // a worker pool that refuses (shut down): answer from here
+            finish();
+        }
+    }
+
+    private boolean runSync(HandlerSlot handler, int position) {
+        if (!collector.begin(position, null)) {
+            return false;
+        }
         try {
             Object result = handler.call.call(request, collector);
-            if (handler.kind == HandlerDescriptor.Kind.VALUE && result != null) {
-                collector.pushValue(handler.key, result);
-            }
+            boolean pushValue = handler.kind == HandlerDescriptor.Kind.VALUE && result != null;
+            collector.returned(pushValue ? handler.key : null, result);
         } catch (Throwable e) {
             if (EnvelopeWriter.isFatal(e)) {
                 throw (Error) e; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
             }
-            collector.rollback(mark); // a failing handler loses its own pushes only (issue 3, item 4)
+            collector.failed(); // a failing handler loses its own pushes only (issue 3, item 4)
             pipeline.faults.threw(handler, e);
         }
+        return true;
     }
 
-    private void startAsync(HandlerSlot handler, int position) {
-        if (asyncSlots == null) {
-            asyncSlots = new AsyncSlot[handlers.length];
-        }
+    private boolean startAsync(HandlerSlot handler, int position) {
         AsyncSlot slot = new AsyncSlot(this, handler, position);
-        asyncSlots[position] = slot;
+        if (!collector.begin(position, slot)) {
+            return false;
+        }
         pending.incrementAndGet();
         Object result;
         try {
             result = handler.call.call(request, slot);
+            collector.returned(null, null);
         } catch (Throwable e) {
             if (EnvelopeWriter.isFatal(e)) {
                 throw (Error) e;
             }
+            collector.failed();
             slot.accept(null, e);
-            return;
+            return true;
         }
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete(slot);
@@ -232,6 +234,7 @@ final class Poll implements PollContext {
             slot.accept(null, new IllegalStateException("an asynchronous handler returned "
                     + (result == null ? "null" : result.getClass().getName()) + " instead of a CompletionStage"));
         }
+        return true;
     }
 
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
@@ -252,6 +255,10 @@ final class Poll implements PollContext {
         }
         PollResponse response = pipeline.answers.internalError;
         try {
+            int stillRunning = collector.close(); // from now on no handler changes this answer
+            if (stillRunning >= 0 && handlers[stillRunning].kind != HandlerDescriptor.Kind.ASYNC) {
+                pipeline.faults.syncTimedOut(handlers[stillRunning], pipeline.deadlineMillis);
+            }
             DataEntries entries = assemble();
             PollExtension[] extensions = pipeline.extensions;
             for (int i = 0; i < extensions.length; i++) {
@@ -277,14 +284,14 @@ final class Poll implements PollContext {
      */
     private DataEntries assemble() {
         PushLog sync = collector.log;
-        DataEntries entries = new DataEntries(sync.size + (asyncSlots == null ? 0 : 4));
+        DataEntries entries = new DataEntries(sync.size + 4);
         int next = 0;
         for (int position = 0; position < handlers.length; position++) {
             while (next < sync.size && sync.owners[next] == position) {
                 put(entries, sync.keys[next], sync.values[next], handlers[position]);
                 next++;
             }
-            AsyncSlot slot = asyncSlots == null ? null : asyncSlots[position];
+            AsyncSlot slot = collector.asyncSlot(position);
             if (slot != null) {
                 if (slot.closeForAnswer()) {
                     PushLog pushes = slot.pushes();
