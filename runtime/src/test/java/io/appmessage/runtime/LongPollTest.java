@@ -110,12 +110,25 @@ class LongPollTest {
     }
 
     @Test
-    void pollWithoutWait_orWithAWaitThatIsNoNumber_answersAtOnceWithoutWait() {
+    void pollWithoutWait_orWithAWaitUnderASecond_answersAtOnceWithoutWait() {
         try (AppMessageServer server = Delivery.builder().build().start()) {
-            for (String query : List.of("", "wait=0", "wait=abc", "wait=-5", "wait=0.5")) {
+            for (String query : List.of("", "wait=", "wait=0", "wait=0.5")) {
                 assertThat(Http.get(server, Delivery.path(null, query), "X-Access-Token", "alice").body())
                         .as(query).isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"test_msg\":\"测试消息\"}}");
             }
+        }
+    }
+
+    @Test
+    void waitThatIsNoNonNegativeNumber_is400NamingTheParameter() {
+        try (AppMessageServer server = Delivery.builder().build().start()) {
+            for (String query : List.of("wait=abc", "wait=-5", "wait=NaN", "wait=Infinity")) {
+                HttpResponse<String> answer = Http.get(server, Delivery.path(null, query), "X-Access-Token", "alice");
+                assertThat(answer.statusCode()).as(query).isEqualTo(400);
+                assertThat(answer.body()).as(query).isEqualTo("{\"code\":400,\"msg\":\"query parameter 'wait' must be"
+                        + " a number of seconds, 0 or more\",\"data\":null}");
+            }
+            assertThat(server.heldPolls()).isZero();
         }
     }
 

@@ -101,6 +101,11 @@ final class Poll implements PollContext {
             currentExtension = i;
             try {
                 hold = extensions[i].beforeHandlers(this);
+            } catch (BadPollRequestException e) {
+                if (answered.compareAndSet(false, true)) {
+                    deliver(pipeline.answers.badRequest(pipeline.envelopes, e.getMessage()));
+                }
+                return;
             } catch (RuntimeException e) {
                 fail("a poll extension failed before the handlers", e);
                 return;
