@@ -30,7 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,6 +79,8 @@ public final class AppMessageServer implements AutoCloseable {
     private final PollHttpHandler httpHandler;
     private final AppMessageDispatcher dispatcher;
     private final DeliveryExtension delivery;
+    /** The dispatcher's pool when the server made it (shut down on close), else null. */
+    private final ExecutorService ownDispatcherPool;
     private final MessageSignal signal;
     private final boolean ownSignal;
     private UndertowServer undertow;
@@ -80,7 +88,7 @@ public final class AppMessageServer implements AutoCloseable {
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
-                             boolean ownSignal) {
+                             boolean ownSignal, Executor dispatcherExecutor) {
         this.settings = settings;
         this.table = table;
         this.pipeline = pipeline;
@@ -89,7 +97,29 @@ public final class AppMessageServer implements AutoCloseable {
         this.signal = signal;
         this.ownSignal = ownSignal;
         this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
-        this.dispatcher = new AppMessageDispatcher(pipeline);
+        this.ownDispatcherPool = dispatcherExecutor == null ? dispatcherPool(settings) : null;
+        this.dispatcher = new AppMessageDispatcher(pipeline,
+                dispatcherExecutor != null ? dispatcherExecutor : ownDispatcherPool);
+    }
+
+    /**
+     * The default executor of {@link AppMessageDispatcher}: as many threads as Undertow's worker pool
+     * would have ({@code workerThreads}, else eight per IO thread), started on first use and retired
+     * when idle, so a server used only through Undertow pays nothing for it. The queue needs no bound
+     * of its own: admission ({@code maxInFlight}) bounds the polls that reach it.
+     */
+    private static ExecutorService dispatcherPool(ServerSettings settings) {
+        int io = settings.ioThreads() > 0 ? settings.ioThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = settings.workerThreads() > 0 ? settings.workerThreads() : io * 8;
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "appmessage-dispatch-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A builder with the defaults of the configuration table; environment variables apply at {@link Builder#build()}. */
@@ -199,6 +229,9 @@ public final class AppMessageServer implements AutoCloseable {
             running.stop();
         }
         timer.shutdownNow();
+        if (ownDispatcherPool != null) {
+            ownDispatcherPool.shutdown(); // polls in flight were drained above; an idle pool has no threads
+        }
         delivery.close();
         if (ownSignal) {
             signal.close();
@@ -243,6 +276,7 @@ public final class AppMessageServer implements AutoCloseable {
         private InstanceProvider instanceProvider = InstanceProvider.NONE;
         private final List<PollExtension> extensions = new ArrayList<>();
         private Map<String, String> environment;
+        private Executor dispatcherExecutor;
 
         private Builder() {
         }
@@ -448,6 +482,17 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link AppMessageDispatcher} (Servlet, Spring) runs polls: the authenticator, the
+         * handlers, resumed long-polls and deadline answers. Default: a server-owned pool sized like
+         * Undertow's workers, shut down by {@link AppMessageServer#close()}; an executor given here
+         * is the app's to shut down. Unused by the Undertow server and {@link AppMessageServer#httpHandler()}.
+         */
+        public Builder dispatcherExecutor(Executor executor) {
+            this.dispatcherExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
@@ -489,7 +534,8 @@ public final class AppMessageServer implements AutoCloseable {
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
                     settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
             delivery.closingWhen(pipeline::closing);
-            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null);
+            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
+                    dispatcherExecutor);
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */
