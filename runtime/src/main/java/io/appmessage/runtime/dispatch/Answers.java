@@ -20,7 +20,6 @@ public final class Answers {
     public final PollResponse methodNotAllowed;
     public final PollResponse requestTimeout;
     public final PollResponse bodyTooLarge;
-    public final PollResponse headersTooLarge;
     public final PollResponse internalError;
     public final PollResponse busy;
     public final PollResponse shuttingDown;
@@ -33,7 +32,6 @@ public final class Answers {
         methodNotAllowed = error(envelopes, 405, "method not allowed: use GET or POST", 0);
         requestTimeout = error(envelopes, 408, "request body not received in time", 0);
         bodyTooLarge = error(envelopes, 413, "request body too large", 0);
-        headersTooLarge = error(envelopes, 431, "request header fields too large", 0);
         internalError = error(envelopes, 500, "internal server error", 0);
         busy = error(envelopes, 503, "server busy, retry later", retryAfterSeconds);
         shuttingDown = error(envelopes, 503, "server shutting down, retry later", retryAfterSeconds);
