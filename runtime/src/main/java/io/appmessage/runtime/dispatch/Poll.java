@@ -4,6 +4,7 @@ import io.appmessage.AppMessageRequest;
 import io.appmessage.HandlerDescriptor;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.json.DataEntries;
+import io.appmessage.runtime.json.DroppedKeyListener;
 import io.appmessage.runtime.json.EnvelopeFields;
 import io.appmessage.runtime.json.EnvelopeWriter;
 import org.slf4j.Logger;
@@ -13,8 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One poll, from admission to answer: a state object that completes exactly once, whichever comes
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #runHandlers} (synchronous handlers in order, asynchronous ones started) →
  * {@link #finish} (assemble data in handler order, extensions' {@code afterHandlers}, write).
  */
-final class Poll implements PollContext {
+final class Poll implements PollContext, DroppedKeyListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
 
@@ -35,9 +35,14 @@ final class Poll implements PollContext {
     private final AppMessageRequest request;
     private final Executor worker;
     private final PollAnswer answer;
-    private final AtomicBoolean answered = new AtomicBoolean();
+    // three atomics as plain volatile fields with static updaters: no objects per poll
+    private static final AtomicIntegerFieldUpdater<Poll> ANSWERED = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "answered");
+    private static final AtomicIntegerFieldUpdater<Poll> PENDING = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "pending");
+    private static final AtomicIntegerFieldUpdater<Poll> HOLD_STATE = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "holdState");
+    /** 0 until the poll is answered (or abandoned), then 1. */
+    private volatile int answered;
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
-    private final AtomicInteger pending = new AtomicInteger(1);
+    private volatile int pending = 1;
     private volatile ScheduledFuture<?> deadlineTimer;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
@@ -47,7 +52,7 @@ final class Poll implements PollContext {
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
     private final ConnectionWatch connection;
     /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMED} or {@link #GONE}; back to NOT_HELD on resume. */
-    private final AtomicInteger holdState = new AtomicInteger(NOT_HELD);
+    private volatile int holdState = NOT_HELD;
     private static final int NOT_HELD = 0;
     private static final int HELD = 1;
     private static final int GONE = 2;
@@ -102,7 +107,7 @@ final class Poll implements PollContext {
             try {
                 hold = extensions[i].beforeHandlers(this);
             } catch (BadPollRequestException e) {
-                if (answered.compareAndSet(false, true)) {
+                if (ANSWERED.compareAndSet(this, 0, 1)) {
                     deliver(pipeline.answers.badRequest(pipeline.envelopes, e.getMessage()));
                 }
                 return;
@@ -114,7 +119,7 @@ final class Poll implements PollContext {
                 int next = i + 1;
                 // held polls do not count toward maxInFlight (issue 7: 10,000 held polls on a node);
                 // the extension that holds bounds them (long-poll's maxHeldPolls)
-                holdState.set(HELD);
+                holdState = HELD;
                 pipeline.release();
                 connection.held(this::clientGone);
                 hold.whenComplete((ignored, error) -> connection.released(() -> resume(next, error)));
@@ -126,7 +131,7 @@ final class Poll implements PollContext {
 
     /** The hold ended; unless the client went away meanwhile, the poll goes on on a worker. */
     private void resume(int next, Throwable error) {
-        if (!holdState.compareAndSet(HELD, NOT_HELD)) {
+        if (!HOLD_STATE.compareAndSet(this, HELD, NOT_HELD)) {
             return; // the client went away: nothing to answer, the permit was given back when held
         }
         pipeline.reacquire();
@@ -155,10 +160,10 @@ final class Poll implements PollContext {
 
     /** The transport saw the client go away while held: the poll ends unanswered, holders free their part. */
     private void clientGone() {
-        if (!holdState.compareAndSet(HELD, GONE)) {
+        if (!HOLD_STATE.compareAndSet(this, HELD, GONE)) {
             return;
         }
-        answered.set(true);
+        answered = 1;
         Runnable callbacks = clientGoneCallbacks;
         if (callbacks != null) {
             try {
@@ -183,7 +188,7 @@ final class Poll implements PollContext {
                 break; // the deadline passed while an earlier handler ran: the poll has answered
             }
         }
-        if (pending.decrementAndGet() == 0) {
+        if (PENDING.decrementAndGet(this) == 0) {
             finish();
         }
     }
@@ -220,7 +225,7 @@ final class Poll implements PollContext {
         if (!collector.begin(position, slot)) {
             return false;
         }
-        pending.incrementAndGet();
+        PENDING.incrementAndGet(this);
         Object result;
         try {
             result = handler.call.call(request, slot);
@@ -244,14 +249,14 @@ final class Poll implements PollContext {
 
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
     void asyncSettled() {
-        if (pending.decrementAndGet() == 0) {
+        if (PENDING.decrementAndGet(this) == 0) {
             worker.execute(this::finish);
         }
     }
 
     /** Answers with the data gathered so far; runs once, whichever of "all settled" and "deadline" comes first. */
     private void finish() {
-        if (!answered.compareAndSet(false, true)) {
+        if (!ANSWERED.compareAndSet(this, 0, 1)) {
             return;
         }
         ScheduledFuture<?> timer = deadlineTimer;
@@ -270,8 +275,7 @@ final class Poll implements PollContext {
                 currentExtension = i;
                 extensions[i].afterHandlers(this);
             }
-            response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields,
-                    (key, producer, value, cause) -> pipeline.faults.unwritable(handlerById(producer), key, value, cause)), 0);
+            response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields, this), 0);
         } catch (RuntimeException | Error e) {
             LOG.error("answering a poll failed", e); // a bug in the runtime or an extension: 500
             if (EnvelopeWriter.isFatal(e)) {
@@ -328,6 +332,12 @@ final class Poll implements PollContext {
         entries.replace(index, value, producer.id);
     }
 
+    /** A value could not be written: the key is left out and the fault logged against its handler. */
+    @Override
+    public void dropped(String key, String producer, Object value, Throwable cause) {
+        pipeline.faults.unwritable(handlerById(producer), key, value, cause);
+    }
+
     private HandlerSlot handlerById(String id) {
         for (HandlerSlot h : handlers) {
             if (h.id.equals(id)) {
@@ -339,7 +349,7 @@ final class Poll implements PollContext {
 
     /** Answers with an error before any handler ran (or when an extension failed). */
     void fail(String what, Throwable error) {
-        if (answered.compareAndSet(false, true)) {
+        if (ANSWERED.compareAndSet(this, 0, 1)) {
             LOG.error(what, error);
             deliver(pipeline.answers.internalError);
         }
