@@ -218,10 +218,14 @@ public final class AppMessageServer implements AutoCloseable {
         pipeline.beginClose();
         delivery.releaseAll(); // held polls are answered now (with Connection: close), not cut when Undertow stops
         try {
+            long graceEnd = System.nanoTime() + settings.shutdownGrace().toNanos();
             if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
                         settings.shutdownGrace().toMillis(), pipeline.inFlight());
             }
+            // answers are written asynchronously after a poll leaves the in-flight count: let the
+            // last ones reach their sockets before stopping Undertow closes the connections
+            httpHandler.awaitAnswersWritten(Math.max(0, (graceEnd - System.nanoTime()) / 1_000_000L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -263,6 +264,27 @@ class LongPollTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Connection")).hasValue("close");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void close_answersEveryHeldPollWithItsEnvelope_beforeStoppingUndertow() throws Exception {
+        AppMessageServer server = Delivery.builder().shutdownGrace(Duration.ofSeconds(10)).build().start();
+        // a client of its own: 300 connections closing at once stay out of the shared client's pool
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            HttpRequest.Builder request = Http.request(server, Delivery.path(null, "wait=20")).GET()
+                    .headers(Delivery.headers("user" + i));
+            held.add(client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        awaitHeld(server, 300);
+        server.close(); // releases every hold; shutdown must wait for those answers, not cut them
+        for (CompletableFuture<HttpResponse<String>> answer : held) {
+            HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).startsWith("{\"code\":0,");
+        }
     }
 
     static CompletableFuture<HttpResponse<String>> heldPoll(AppMessageServer server, String user, String cursor, int wait) {

@@ -51,11 +51,12 @@ final class Poll implements PollContext, DroppedKeyListener {
     private int currentExtension;
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
     private final ConnectionWatch connection;
-    /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMED} or {@link #GONE}; back to NOT_HELD on resume. */
+    /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMING} (then NOT_HELD again) or {@link #GONE}. */
     private volatile int holdState = NOT_HELD;
     private static final int NOT_HELD = 0;
     private static final int HELD = 1;
     private static final int GONE = 2;
+    private static final int RESUMING = 3;
     private volatile Runnable clientGoneCallbacks;
 
     Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection) {
@@ -122,19 +123,30 @@ final class Poll implements PollContext, DroppedKeyListener {
                 holdState = HELD;
                 pipeline.release();
                 connection.held(this::clientGone);
-                hold.whenComplete((ignored, error) -> connection.released(() -> resume(next, error)));
+                hold.whenComplete((ignored, error) -> holdEnded(next, error));
                 return;
             }
         }
         runHandlers();
     }
 
-    /** The hold ended; unless the client went away meanwhile, the poll goes on on a worker. */
-    private void resume(int next, Throwable error) {
-        if (!HOLD_STATE.compareAndSet(this, HELD, NOT_HELD)) {
+    /**
+     * The hold ended (on the thread that ended it); unless the client went away meanwhile, the poll
+     * counts as in flight again at once, then goes on once the transport stopped watching.
+     */
+    private void holdEnded(int next, Throwable error) {
+        if (!HOLD_STATE.compareAndSet(this, HELD, RESUMING)) {
             return; // the client went away: nothing to answer, the permit was given back when held
         }
+        // counted here, synchronously, not later on the IO thread: a shutdown that just released
+        // every hold then waits for these answers instead of stopping the workers under them
         pipeline.reacquire();
+        connection.released(() -> resume(next, error));
+    }
+
+    /** Goes on with a poll whose hold ended, on a worker. */
+    private void resume(int next, Throwable error) {
+        holdState = NOT_HELD;
         if (error != null) {
             fail("a poll extension's stage failed before the handlers", error);
             return;

@@ -30,6 +30,7 @@ public final class PollHttpHandler implements HttpHandler {
     private final PollPipeline pipeline;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
+    private final PendingAnswers answers = new PendingAnswers();
 
     /**
      * @param bodyTimeoutMillis how long a request body may take to arrive in full, else 408 and the
@@ -65,6 +66,14 @@ public final class PollHttpHandler implements HttpHandler {
         BoundedBody body = new BoundedBody(exchange, receivedAt);
         body.timer = exchange.getIoThread().executeAfter(body::timedOut, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
         exchange.getRequestReceiver().receivePartialBytes(body, body::failed);
+    }
+
+    /**
+     * Waits until every poll answer handed to Undertow is written, up to {@code millis}: shutdown
+     * calls it after the in-flight polls drained, before stopping Undertow closes the connections.
+     */
+    public boolean awaitAnswersWritten(long millis) throws InterruptedException {
+        return answers.awaitWritten(millis);
     }
 
     /** Takes an in-flight permit (or answers 503) and runs the poll on a worker. */
@@ -161,7 +170,10 @@ public final class PollHttpHandler implements HttpHandler {
                     if (pipeline.closing()) {
                         exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
                     }
-                    Responses.send(exchange, response);
+                    answers.begin();
+                    if (!Responses.send(exchange, response, answers)) {
+                        answers.end();
+                    }
                 }, UndertowConnectionWatch.of(exchange, hasBody));
     }
 }
