@@ -4,6 +4,8 @@ import io.appmessage.runtime.dispatch.PollPipeline;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -25,16 +27,21 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * <p>Handlers and the authenticator run on the calling thread; when asynchronous handlers are
- * pending, the answer is completed on the thread that completes the last of them, or on the
- * deadline timer's thread. Body size and header limits are the hosting container's job here.
+ * <p>Polls run on the server's dispatcher executor ({@code Builder.dispatcherExecutor}, by default
+ * a bounded pool of daemon threads {@code appmessage-dispatch-N} sized like Undertow's workers):
+ * the calling container thread only hands the poll over. The authenticator, the handlers, a held
+ * poll's resumption and a deadline answer all run there, never on the deadline timer's one thread
+ * or on the thread that woke a held poll (a Redis client's). The returned stage completes on one of
+ * its threads. Body size and header limits are the hosting container's job here.
  */
 public final class AppMessageDispatcher {
 
     private final PollPipeline pipeline;
+    private final Executor executor;
 
-    AppMessageDispatcher(PollPipeline pipeline) {
+    AppMessageDispatcher(PollPipeline pipeline, Executor executor) {
         this.pipeline = pipeline;
+        this.executor = executor;
     }
 
     /**
@@ -55,7 +62,13 @@ public final class AppMessageDispatcher {
             answer.complete(refused);
             return answer;
         }
-        pipeline.run(rawQuery, headers::apply, System.currentTimeMillis(), Runnable::run, answer::complete);
+        long receivedAt = System.currentTimeMillis();
+        try {
+            executor.execute(() -> pipeline.run(rawQuery, headers::apply, receivedAt, executor, answer::complete));
+        } catch (RejectedExecutionException e) { // the executor is shut down or saturated
+            pipeline.release();
+            answer.complete(pipeline.closing() ? pipeline.answers().shuttingDown : pipeline.answers().busy);
+        }
         return answer;
     }
 

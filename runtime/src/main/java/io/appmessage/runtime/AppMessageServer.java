@@ -30,7 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,6 +79,8 @@ public final class AppMessageServer implements AutoCloseable {
     private final PollHttpHandler httpHandler;
     private final AppMessageDispatcher dispatcher;
     private final DeliveryExtension delivery;
+    /** The dispatcher's pool when the server made it (shut down on close), else null. */
+    private final ExecutorService ownDispatcherPool;
     private final MessageSignal signal;
     private final boolean ownSignal;
     private UndertowServer undertow;
@@ -80,7 +88,7 @@ public final class AppMessageServer implements AutoCloseable {
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
-                             boolean ownSignal) {
+                             boolean ownSignal, Executor dispatcherExecutor) {
         this.settings = settings;
         this.table = table;
         this.pipeline = pipeline;
@@ -88,8 +96,30 @@ public final class AppMessageServer implements AutoCloseable {
         this.delivery = delivery;
         this.signal = signal;
         this.ownSignal = ownSignal;
-        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes());
-        this.dispatcher = new AppMessageDispatcher(pipeline);
+        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
+        this.ownDispatcherPool = dispatcherExecutor == null ? dispatcherPool(settings) : null;
+        this.dispatcher = new AppMessageDispatcher(pipeline,
+                dispatcherExecutor != null ? dispatcherExecutor : ownDispatcherPool);
+    }
+
+    /**
+     * The default executor of {@link AppMessageDispatcher}: as many threads as Undertow's worker pool
+     * would have ({@code workerThreads}, else eight per IO thread), started on first use and retired
+     * when idle, so a server used only through Undertow pays nothing for it. The queue needs no bound
+     * of its own: admission ({@code maxInFlight}) bounds the polls that reach it.
+     */
+    private static ExecutorService dispatcherPool(ServerSettings settings) {
+        int io = settings.ioThreads() > 0 ? settings.ioThreads() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = settings.workerThreads() > 0 ? settings.workerThreads() : io * 8;
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "appmessage-dispatch-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** A builder with the defaults of the configuration table; environment variables apply at {@link Builder#build()}. */
@@ -188,10 +218,14 @@ public final class AppMessageServer implements AutoCloseable {
         pipeline.beginClose();
         delivery.releaseAll(); // held polls are answered now (with Connection: close), not cut when Undertow stops
         try {
+            long graceEnd = System.nanoTime() + settings.shutdownGrace().toNanos();
             if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
                         settings.shutdownGrace().toMillis(), pipeline.inFlight());
             }
+            // answers are written asynchronously after a poll leaves the in-flight count: let the
+            // last ones reach their sockets before stopping Undertow closes the connections
+            httpHandler.awaitAnswersWritten(Math.max(0, (graceEnd - System.nanoTime()) / 1_000_000L));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -199,6 +233,9 @@ public final class AppMessageServer implements AutoCloseable {
             running.stop();
         }
         timer.shutdownNow();
+        if (ownDispatcherPool != null) {
+            ownDispatcherPool.shutdown(); // polls in flight were drained above; an idle pool has no threads
+        }
         delivery.close();
         if (ownSignal) {
             signal.close();
@@ -243,6 +280,7 @@ public final class AppMessageServer implements AutoCloseable {
         private InstanceProvider instanceProvider = InstanceProvider.NONE;
         private final List<PollExtension> extensions = new ArrayList<>();
         private Map<String, String> environment;
+        private Executor dispatcherExecutor;
 
         private Builder() {
         }
@@ -448,6 +486,17 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link AppMessageDispatcher} (Servlet, Spring) runs polls: the authenticator, the
+         * handlers, resumed long-polls and deadline answers. Default: a server-owned pool sized like
+         * Undertow's workers, shut down by {@link AppMessageServer#close()}; an executor given here
+         * is the app's to shut down. Unused by the Undertow server and {@link AppMessageServer#httpHandler()}.
+         */
+        public Builder dispatcherExecutor(Executor executor) {
+            this.dispatcherExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
@@ -489,7 +538,8 @@ public final class AppMessageServer implements AutoCloseable {
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
                     settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
             delivery.closingWhen(pipeline::closing);
-            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null);
+            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
+                    dispatcherExecutor);
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,12 +111,25 @@ class LongPollTest {
     }
 
     @Test
-    void pollWithoutWait_orWithAWaitThatIsNoNumber_answersAtOnceWithoutWait() {
+    void pollWithoutWait_orWithAWaitUnderASecond_answersAtOnceWithoutWait() {
         try (AppMessageServer server = Delivery.builder().build().start()) {
-            for (String query : List.of("", "wait=0", "wait=abc", "wait=-5", "wait=0.5")) {
+            for (String query : List.of("", "wait=", "wait=0", "wait=0.5")) {
                 assertThat(Http.get(server, Delivery.path(null, query), "X-Access-Token", "alice").body())
                         .as(query).isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"test_msg\":\"测试消息\"}}");
             }
+        }
+    }
+
+    @Test
+    void waitThatIsNoNonNegativeNumber_is400NamingTheParameter() {
+        try (AppMessageServer server = Delivery.builder().build().start()) {
+            for (String query : List.of("wait=abc", "wait=-5", "wait=NaN", "wait=Infinity")) {
+                HttpResponse<String> answer = Http.get(server, Delivery.path(null, query), "X-Access-Token", "alice");
+                assertThat(answer.statusCode()).as(query).isEqualTo(400);
+                assertThat(answer.body()).as(query).isEqualTo("{\"code\":400,\"msg\":\"query parameter 'wait' must be"
+                        + " a number of seconds, 0 or more\",\"data\":null}");
+            }
+            assertThat(server.heldPolls()).isZero();
         }
     }
 
@@ -250,6 +264,27 @@ class LongPollTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Connection")).hasValue("close");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void close_answersEveryHeldPollWithItsEnvelope_beforeStoppingUndertow() throws Exception {
+        AppMessageServer server = Delivery.builder().shutdownGrace(Duration.ofSeconds(10)).build().start();
+        // a client of its own: 300 connections closing at once stay out of the shared client's pool
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            HttpRequest.Builder request = Http.request(server, Delivery.path(null, "wait=20")).GET()
+                    .headers(Delivery.headers("user" + i));
+            held.add(client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        awaitHeld(server, 300);
+        server.close(); // releases every hold; shutdown must wait for those answers, not cut them
+        for (CompletableFuture<HttpResponse<String>> answer : held) {
+            HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).startsWith("{\"code\":0,");
+        }
     }
 
     static CompletableFuture<HttpResponse<String>> heldPoll(AppMessageServer server, String user, String cursor, int wait) {

@@ -88,7 +88,8 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         PollState state = new PollState(userId,
                 outbox != null && userId != null ? PollDeliveryRequest.cursor(request) : null);
         poll.attach(state);
-        int seconds = longPoll ? PollDeliveryRequest.waitSeconds(request, capSeconds) : 0;
+        int asked = PollDeliveryRequest.waitSeconds(request, capSeconds); // checked even with long-poll off: 400 if malformed
+        int seconds = longPoll ? asked : 0;
         if (seconds == 0 || closing.getAsBoolean()) {
             return null;
         }

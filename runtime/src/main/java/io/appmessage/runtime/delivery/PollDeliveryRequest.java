@@ -1,6 +1,7 @@
 package io.appmessage.runtime.delivery;
 
 import io.appmessage.AppMessageRequest;
+import io.appmessage.runtime.dispatch.BadPollRequestException;
 
 /**
  * What a poll asks of delivery (DESIGN.md, "Targeted messages"; issue 7): its cursor, from the
@@ -31,23 +32,28 @@ final class PollDeliveryRequest {
     }
 
     /**
-     * The seconds this poll may be held: what it asked for, at most {@code capSeconds}. 0 (answer at
-     * once) when it did not ask, or asked for something that is not a non-negative number: a poll is
-     * never refused over {@code wait}, it just is not held (the client then falls back to its interval).
+     * The seconds this poll may be held: what it asked for, at most {@code capSeconds}; 0 (answer at
+     * once) when it did not ask or asked for less than a second.
+     *
+     * @throws BadPollRequestException when {@code wait} is not a number of seconds, 0 or more: a
+     *                                 client bug is answered 400 rather than silently not held
      */
     static int waitSeconds(AppMessageRequest request, int capSeconds) {
         String text = request.queryParameter(WAIT_PARAMETER);
-        if (text == null || text.isEmpty() || text.length() > 12) {
+        if (text == null || text.isEmpty()) {
             return 0;
         }
         double seconds;
         try {
-            seconds = Double.parseDouble(text);
+            seconds = text.length() > 12 ? Double.NaN : Double.parseDouble(text);
         } catch (NumberFormatException notANumber) {
-            return 0;
+            seconds = Double.NaN;
         }
-        if (!(seconds >= 1)) {
-            return 0; // NaN, negative, or under a second: nothing worth holding for
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) { // NaN, negative, infinite
+            throw new BadPollRequestException("query parameter 'wait' must be a number of seconds, 0 or more");
+        }
+        if (seconds < 1) {
+            return 0; // under a second: nothing worth holding for
         }
         return (int) Math.min(Math.floor(seconds), capSeconds);
     }

@@ -18,8 +18,8 @@ public final class Answers {
     public final PollResponse invalidToken;
     public final PollResponse notFound;
     public final PollResponse methodNotAllowed;
+    public final PollResponse requestTimeout;
     public final PollResponse bodyTooLarge;
-    public final PollResponse headersTooLarge;
     public final PollResponse internalError;
     public final PollResponse busy;
     public final PollResponse shuttingDown;
@@ -30,8 +30,8 @@ public final class Answers {
         invalidToken = error(envelopes, 401, "invalid access token", 0);
         notFound = error(envelopes, 404, "not found", 0);
         methodNotAllowed = error(envelopes, 405, "method not allowed: use GET or POST", 0);
+        requestTimeout = error(envelopes, 408, "request body not received in time", 0);
         bodyTooLarge = error(envelopes, 413, "request body too large", 0);
-        headersTooLarge = error(envelopes, 431, "request header fields too large", 0);
         internalError = error(envelopes, 500, "internal server error", 0);
         busy = error(envelopes, 503, "server busy, retry later", retryAfterSeconds);
         shuttingDown = error(envelopes, 503, "server shutting down, retry later", retryAfterSeconds);

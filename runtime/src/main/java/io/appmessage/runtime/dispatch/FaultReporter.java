@@ -1,5 +1,6 @@
 package io.appmessage.runtime.dispatch;
 
+import io.appmessage.runtime.json.UnwritableValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,29 @@ final class FaultReporter {
         }
     }
 
-    void unwritable(HandlerSlot handler, String key, Object value, RuntimeException cause) {
-        int held = handler == null ? 0 : handler.faultLog.tryAcquire();
+    /** A synchronous handler still ran at the deadline: answered without it and the handlers after it. */
+    void syncTimedOut(HandlerSlot handler, long deadlineMillis) {
+        int held = handler.faultLog.tryAcquire();
         if (held >= 0) {
+            LOG.warn("handler {} did not complete within the poll deadline of {} ms, its keys are left out of this answer"
+                    + " and the handlers after it did not run (its worker stays busy until it returns){}",
+                    handler.id, deadlineMillis, suffix(held));
+        }
+    }
+
+    void unwritable(HandlerSlot handler, String key, Object value, Throwable cause) {
+        int held = handler == null ? 0 : handler.faultLog.tryAcquire();
+        if (held < 0) {
+            return;
+        }
+        String id = handler == null ? "?" : handler.id;
+        String type = value == null ? "null" : value.getClass().getName();
+        if (cause instanceof UnwritableValueException) { // no JSON form: the message says which type and why
             LOG.warn("key '{}' pushed by {} has a value of type {} that cannot be written as JSON ({}); the key is left out{}",
-                    key, handler == null ? "?" : handler.id, value == null ? "null" : value.getClass().getName(),
-                    cause.getMessage(), suffix(held));
+                    key, id, type, cause.getMessage(), suffix(held));
+        } else { // user code failed while the value was written (an Iterable, a map view, an accessor): a bug, with its trace
+            LOG.warn("key '{}' pushed by {} has a value of type {} that cannot be written as JSON ({}); the key is left out{}",
+                    key, id, type, cause, suffix(held), cause);
         }
     }
 

@@ -4,7 +4,9 @@ import io.appmessage.AppMessageRequest;
 import io.appmessage.HandlerDescriptor;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.json.DataEntries;
+import io.appmessage.runtime.json.DroppedKeyListener;
 import io.appmessage.runtime.json.EnvelopeFields;
+import io.appmessage.runtime.json.EnvelopeWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One poll, from admission to answer: a state object that completes exactly once, whichever comes
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #runHandlers} (synchronous handlers in order, asynchronous ones started) →
  * {@link #finish} (assemble data in handler order, extensions' {@code afterHandlers}, write).
  */
-final class Poll implements PollContext {
+final class Poll implements PollContext, DroppedKeyListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
 
@@ -34,24 +35,28 @@ final class Poll implements PollContext {
     private final AppMessageRequest request;
     private final Executor worker;
     private final PollAnswer answer;
-    private long handlersStartNanos;
-    private final AtomicBoolean answered = new AtomicBoolean();
+    // three atomics as plain volatile fields with static updaters: no objects per poll
+    private static final AtomicIntegerFieldUpdater<Poll> ANSWERED = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "answered");
+    private static final AtomicIntegerFieldUpdater<Poll> PENDING = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "pending");
+    private static final AtomicIntegerFieldUpdater<Poll> HOLD_STATE = AtomicIntegerFieldUpdater.newUpdater(Poll.class, "holdState");
+    /** 0 until the poll is answered (or abandoned), then 1. */
+    private volatile int answered;
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
-    private final AtomicInteger pending = new AtomicInteger(1);
+    private volatile int pending = 1;
     private volatile ScheduledFuture<?> deadlineTimer;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
-    private AsyncSlot[] asyncSlots;
     private Object[] attachments;
     /** The extension running now: its attachment slot. Extensions run one at a time, in order. */
     private int currentExtension;
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
     private final ConnectionWatch connection;
-    /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMED} or {@link #GONE}; back to NOT_HELD on resume. */
-    private final AtomicInteger holdState = new AtomicInteger(NOT_HELD);
+    /** {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMING} (then NOT_HELD again) or {@link #GONE}. */
+    private volatile int holdState = NOT_HELD;
     private static final int NOT_HELD = 0;
     private static final int HELD = 1;
     private static final int GONE = 2;
+    private static final int RESUMING = 3;
     private volatile Runnable clientGoneCallbacks;
 
     Poll(PollPipeline pipeline, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection) {
@@ -102,6 +107,11 @@ final class Poll implements PollContext {
             currentExtension = i;
             try {
                 hold = extensions[i].beforeHandlers(this);
+            } catch (BadPollRequestException e) {
+                if (ANSWERED.compareAndSet(this, 0, 1)) {
+                    deliver(pipeline.answers.badRequest(pipeline.envelopes, e.getMessage()));
+                }
+                return;
             } catch (RuntimeException e) {
                 fail("a poll extension failed before the handlers", e);
                 return;
@@ -110,35 +120,62 @@ final class Poll implements PollContext {
                 int next = i + 1;
                 // held polls do not count toward maxInFlight (issue 7: 10,000 held polls on a node);
                 // the extension that holds bounds them (long-poll's maxHeldPolls)
-                holdState.set(HELD);
+                holdState = HELD;
                 pipeline.release();
                 connection.held(this::clientGone);
-                hold.whenComplete((ignored, error) -> connection.released(() -> resume(next, error)));
+                hold.whenComplete((ignored, error) -> holdEnded(next, error));
                 return;
             }
         }
         runHandlers();
     }
 
-    /** The hold ended; unless the client went away meanwhile, the poll goes on on a worker. */
-    private void resume(int next, Throwable error) {
-        if (!holdState.compareAndSet(HELD, NOT_HELD)) {
+    /**
+     * The hold ended (on the thread that ended it); unless the client went away meanwhile, the poll
+     * counts as in flight again at once, then goes on once the transport stopped watching.
+     */
+    private void holdEnded(int next, Throwable error) {
+        if (!HOLD_STATE.compareAndSet(this, HELD, RESUMING)) {
             return; // the client went away: nothing to answer, the permit was given back when held
         }
+        // counted here, synchronously, not later on the IO thread: a shutdown that just released
+        // every hold then waits for these answers instead of stopping the workers under them
         pipeline.reacquire();
+        connection.released(() -> resume(next, error));
+    }
+
+    /** Goes on with a poll whose hold ended, on a worker. */
+    private void resume(int next, Throwable error) {
+        holdState = NOT_HELD;
         if (error != null) {
             fail("a poll extension's stage failed before the handlers", error);
-        } else {
-            worker.execute(() -> start(next)); // handlers never run on the thread that woke the poll
+            return;
+        }
+        try {
+            worker.execute(() -> startGuarded(next)); // handlers never run on the thread that woke the poll
+        } catch (RuntimeException e) { // a worker pool that refuses (shut down, saturated)
+            fail("a held poll could not be resumed on a worker", e);
+        }
+    }
+
+    /** {@link #start} for a resumed poll: whatever escapes it answers 500, as {@link PollPipeline#run} does. */
+    private void startGuarded(int next) {
+        try {
+            start(next);
+        } catch (RuntimeException | Error e) {
+            fail("a poll failed outside any handler", e);
+            if (EnvelopeWriter.isFatal(e)) {
+                throw e;
+            }
         }
     }
 
     /** The transport saw the client go away while held: the poll ends unanswered, holders free their part. */
     private void clientGone() {
-        if (!holdState.compareAndSet(HELD, GONE)) {
+        if (!HOLD_STATE.compareAndSet(this, HELD, GONE)) {
             return;
         }
-        answered.set(true);
+        answered = 1;
         Runnable callbacks = clientGoneCallbacks;
         if (callbacks != null) {
             try {
@@ -151,61 +188,67 @@ final class Poll implements PollContext {
 
     private void runHandlers() {
         // the deadline counts from here, not from arrival, so a poll held before the handlers
-        // (issue 7's long-poll) still gives its handlers the full deadline
-        handlersStartNanos = System.nanoTime();
+        // (issue 7's long-poll) still gives its handlers the full deadline; it is armed before the
+        // synchronous handlers, since one of them may block too (issue 3, item 4)
         handlers = pipeline.plugins.active(); // switched-off plugins stop from the next poll
-        collector = new SyncCollector();
+        collector = new SyncCollector(handlers.length);
+        deadlineTimer = pipeline.timer.schedule(this::deadlinePassed, pipeline.deadlineNanos, TimeUnit.NANOSECONDS);
         for (int i = 0; i < handlers.length; i++) {
             HandlerSlot handler = handlers[i];
-            if (handler.kind == HandlerDescriptor.Kind.ASYNC) {
-                startAsync(handler, i);
-            } else {
-                runSync(handler, i);
+            boolean started = handler.kind == HandlerDescriptor.Kind.ASYNC ? startAsync(handler, i) : runSync(handler, i);
+            if (!started) {
+                break; // the deadline passed while an earlier handler ran: the poll has answered
             }
         }
-        collector.close();
-        if (pending.decrementAndGet() == 0) {
+        if (PENDING.decrementAndGet(this) == 0) {
             finish();
-            return;
-        }
-        long leftNanos = pipeline.deadlineNanos - (System.nanoTime() - handlersStartNanos);
-        deadlineTimer = pipeline.timer.schedule(() -> worker.execute(this::finish),
-                Math.max(leftNanos, 0), TimeUnit.NANOSECONDS);
-        if (answered.get()) {
-            deadlineTimer.cancel(false); // the last handler settled while the timer was being set
         }
     }
 
-    private void runSync(HandlerSlot handler, int position) {
-        int mark = collector.begin(position);
+    /** The deadline timer fired: answer now with what is there, on a worker (not the timer's one thread). */
+    private void deadlinePassed() {
+        try {
+            worker.execute(this::finish);
+        } catch (RuntimeException refused) { // a worker pool that refuses (shut down): answer from here
+            finish();
+        }
+    }
+
+    private boolean runSync(HandlerSlot handler, int position) {
+        if (!collector.begin(position, null)) {
+            return false;
+        }
         try {
             Object result = handler.call.call(request, collector);
-            if (handler.kind == HandlerDescriptor.Kind.VALUE && result != null) {
-                collector.pushValue(handler.key, result);
-            }
-        } catch (VirtualMachineError e) {
-            throw e;
+            boolean pushValue = handler.kind == HandlerDescriptor.Kind.VALUE && result != null;
+            collector.returned(pushValue ? handler.key : null, result);
         } catch (Throwable e) {
-            collector.rollback(mark); // a failing handler loses its own pushes only (issue 3, item 4)
+            if (EnvelopeWriter.isFatal(e)) {
+                throw (Error) e; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
+            }
+            collector.failed(); // a failing handler loses its own pushes only (issue 3, item 4)
             pipeline.faults.threw(handler, e);
         }
+        return true;
     }
 
-    private void startAsync(HandlerSlot handler, int position) {
-        if (asyncSlots == null) {
-            asyncSlots = new AsyncSlot[handlers.length];
-        }
+    private boolean startAsync(HandlerSlot handler, int position) {
         AsyncSlot slot = new AsyncSlot(this, handler, position);
-        asyncSlots[position] = slot;
-        pending.incrementAndGet();
+        if (!collector.begin(position, slot)) {
+            return false;
+        }
+        PENDING.incrementAndGet(this);
         Object result;
         try {
             result = handler.call.call(request, slot);
-        } catch (VirtualMachineError e) {
-            throw e;
+            collector.returned(null, null);
         } catch (Throwable e) {
+            if (EnvelopeWriter.isFatal(e)) {
+                throw (Error) e;
+            }
+            collector.failed();
             slot.accept(null, e);
-            return;
+            return true;
         }
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete(slot);
@@ -213,39 +256,46 @@ final class Poll implements PollContext {
             slot.accept(null, new IllegalStateException("an asynchronous handler returned "
                     + (result == null ? "null" : result.getClass().getName()) + " instead of a CompletionStage"));
         }
+        return true;
     }
 
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
     void asyncSettled() {
-        if (pending.decrementAndGet() == 0) {
+        if (PENDING.decrementAndGet(this) == 0) {
             worker.execute(this::finish);
         }
     }
 
     /** Answers with the data gathered so far; runs once, whichever of "all settled" and "deadline" comes first. */
     private void finish() {
-        if (!answered.compareAndSet(false, true)) {
+        if (!ANSWERED.compareAndSet(this, 0, 1)) {
             return;
         }
         ScheduledFuture<?> timer = deadlineTimer;
         if (timer != null) {
             timer.cancel(false);
         }
-        PollResponse response;
+        PollResponse response = pipeline.answers.internalError;
         try {
+            int stillRunning = collector.close(); // from now on no handler changes this answer
+            if (stillRunning >= 0 && handlers[stillRunning].kind != HandlerDescriptor.Kind.ASYNC) {
+                pipeline.faults.syncTimedOut(handlers[stillRunning], pipeline.deadlineMillis);
+            }
             DataEntries entries = assemble();
             PollExtension[] extensions = pipeline.extensions;
             for (int i = 0; i < extensions.length; i++) {
                 currentExtension = i;
                 extensions[i].afterHandlers(this);
             }
-            response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields,
-                    (key, producer, value, cause) -> pipeline.faults.unwritable(handlerById(producer), key, value, cause)), 0);
-        } catch (RuntimeException e) {
-            LOG.error("answering a poll failed", e);
-            response = pipeline.answers.internalError;
+            response = new PollResponse(200, pipeline.envelopes.success(entries, envelopeFields, this), 0);
+        } catch (RuntimeException | Error e) {
+            LOG.error("answering a poll failed", e); // a bug in the runtime or an extension: 500
+            if (EnvelopeWriter.isFatal(e)) {
+                throw e; // still answered (and the permit returned) by the finally below
+            }
+        } finally {
+            deliver(response); // every poll is answered and gives its permit back, whatever happened above
         }
-        deliver(response);
     }
 
     /**
@@ -255,14 +305,14 @@ final class Poll implements PollContext {
      */
     private DataEntries assemble() {
         PushLog sync = collector.log;
-        DataEntries entries = new DataEntries(sync.size + (asyncSlots == null ? 0 : 4));
+        DataEntries entries = new DataEntries(sync.size + 4);
         int next = 0;
         for (int position = 0; position < handlers.length; position++) {
             while (next < sync.size && sync.owners[next] == position) {
                 put(entries, sync.keys[next], sync.values[next], handlers[position]);
                 next++;
             }
-            AsyncSlot slot = asyncSlots == null ? null : asyncSlots[position];
+            AsyncSlot slot = collector.asyncSlot(position);
             if (slot != null) {
                 if (slot.closeForAnswer()) {
                     PushLog pushes = slot.pushes();
@@ -294,6 +344,12 @@ final class Poll implements PollContext {
         entries.replace(index, value, producer.id);
     }
 
+    /** A value could not be written: the key is left out and the fault logged against its handler. */
+    @Override
+    public void dropped(String key, String producer, Object value, Throwable cause) {
+        pipeline.faults.unwritable(handlerById(producer), key, value, cause);
+    }
+
     private HandlerSlot handlerById(String id) {
         for (HandlerSlot h : handlers) {
             if (h.id.equals(id)) {
@@ -305,13 +361,14 @@ final class Poll implements PollContext {
 
     /** Answers with an error before any handler ran (or when an extension failed). */
     void fail(String what, Throwable error) {
-        if (answered.compareAndSet(false, true)) {
+        if (ANSWERED.compareAndSet(this, 0, 1)) {
             LOG.error(what, error);
             deliver(pipeline.answers.internalError);
         }
     }
 
     private void deliver(PollResponse response) {
+        // the permit first: a client that polls again as soon as it has this answer must find it free
         pipeline.release();
         answer.send(response);
     }

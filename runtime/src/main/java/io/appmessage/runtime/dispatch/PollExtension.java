@@ -22,7 +22,8 @@ public interface PollExtension {
     /**
      * Runs before the handlers, on a worker thread. Return {@code null} (or a completed stage) to
      * go on at once; return a pending stage to hold the poll, with no thread, until it completes;
-     * the handlers then run on a worker. A stage that fails answers 500.
+     * the handlers then run on a worker. A stage that fails answers 500; throwing
+     * {@link BadPollRequestException} answers 400 with its message.
      *
      * <p>A held poll gives its in-flight permit back while it waits (held polls do not count toward
      * {@code maxInFlight}) and takes it again when it answers; an extension that holds polls must

@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +48,19 @@ final class QueryString {
                     name = decode(raw, start, eq);
                     value = decode(raw, eq + 1, end);
                 }
-                params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+                // immutable lists as built: one small List.of per parameter, no wrapper pass afterwards
+                params.merge(name, List.of(value), QueryString::concat);
             }
             start = end + 1;
         }
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            e.setValue(Collections.unmodifiableList(e.getValue()));
-        }
         return Collections.unmodifiableMap(params);
+    }
+
+    /** A repeated parameter (rare): the values so far plus the new one, still immutable. */
+    private static List<String> concat(List<String> before, List<String> added) {
+        String[] all = before.toArray(new String[before.size() + 1]);
+        all[before.size()] = added.get(0);
+        return List.of(all);
     }
 
     private static String decode(String raw, int from, int to) throws BadQueryException {

@@ -3,40 +3,97 @@ package io.appmessage.runtime.dispatch;
 import io.appmessage.AppMessage;
 
 /**
- * The {@link AppMessage} that synchronous handlers of one poll push to. They run one after the
- * other on one worker thread, so one collector with a "current handler" field attributes every
- * push without an object per handler. Closed when the synchronous phase ends: a handler that kept
- * the reference cannot change an answer being written.
+ * The handler phase of one poll: the {@link AppMessage} that synchronous handlers push to, and the
+ * asynchronous handlers' slots. Handlers run one after the other on one worker thread, so one
+ * collector with a "current handler" field attributes every push without an object per handler.
+ *
+ * <p>The deadline may pass while a handler still runs (issue 3, item 4: a handler that times out
+ * loses only its own keys). {@link #close} then freezes what is here for the answer, from another
+ * thread: the running handler's pushes are taken back, whatever it pushes later is ignored, and
+ * {@link #begin} refuses the handlers after it. Every step is under this object's lock, so the
+ * answer reads a consistent log; the lock is uncontended except at that one moment.
  */
 final class SyncCollector implements AppMessage {
 
     final PushLog log = new PushLog();
+    private final int handlerCount;
+    private AsyncSlot[] asyncSlots; // only for polls with asynchronous handlers
     private int current = -1;
-    private volatile boolean closed;
+    /** The log's size after the last handler that returned: what the answer may use. */
+    private int committed;
+    private boolean running;
+    private boolean closed;
 
-    /** Starts handler {@code position}; returns the mark to roll back to if it fails. */
-    int begin(int position) {
+    SyncCollector(int handlerCount) {
+        this.handlerCount = handlerCount;
+    }
+
+    /**
+     * Handler {@code position} starts (with its slot when asynchronous); false once the poll
+     * answered: the handler must not run.
+     */
+    synchronized boolean begin(int position, AsyncSlot slot) {
+        if (closed) {
+            return false;
+        }
         current = position;
-        return log.size;
+        running = true;
+        if (slot != null) {
+            if (asyncSlots == null) {
+                asyncSlots = new AsyncSlot[handlerCount];
+            }
+            asyncSlots[position] = slot;
+        }
+        return true;
     }
 
-    void rollback(int mark) {
-        log.truncate(mark);
+    /** The running handler returned; a value handler's result is pushed under its key. */
+    synchronized void returned(String key, Object value) {
+        if (closed) {
+            return; // too late: the poll answered without this handler
+        }
+        if (key != null) {
+            log.add(key, value, current);
+        }
+        committed = log.size;
+        running = false;
     }
 
-    void pushValue(String key, Object value) {
-        log.add(key, value, current);
+    /** The running handler failed: its pushes are taken back (issue 3, item 4). */
+    synchronized void failed() {
+        if (closed) {
+            return;
+        }
+        log.truncate(committed);
+        running = false;
     }
 
-    void close() {
+    /**
+     * Freezes the phase for the answer. Returns the position of a handler still running (its
+     * pushes taken back), or -1 when none is.
+     */
+    synchronized int close() {
+        if (closed) {
+            return -1;
+        }
         closed = true;
+        if (!running) {
+            return -1;
+        }
+        log.truncate(committed);
+        return current;
+    }
+
+    /** The asynchronous handler's slot at {@code position}, or null; read after {@link #close}. */
+    AsyncSlot asyncSlot(int position) {
+        return asyncSlots == null ? null : asyncSlots[position];
     }
 
     @Override
-    public void push(String key, Object data) {
+    public synchronized void push(String key, Object data) {
         PushLog.checkKey(key);
-        if (closed) {
-            return; // pushed after its handler returned: the seed's contract is "within the call"
+        if (closed || !running) {
+            return; // pushed after its handler returned (or after the answer): the seed's contract is "within the call"
         }
         log.add(key, data, current);
     }

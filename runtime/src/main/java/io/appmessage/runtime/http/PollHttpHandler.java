@@ -7,10 +7,13 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
+import org.xnio.XnioExecutor;
+
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The poll endpoint as an Undertow {@link HttpHandler}: checks method and body size and admits
+ * The poll endpoint as an Undertow {@link HttpHandler}: checks method and body size, reads the body, admits
  * the poll on the IO thread (cheap refusals never reach a worker), then runs it on a worker
  * thread. It does not look at the path, so it can be mounted anywhere in an app's own Undertow.
  *
@@ -18,17 +21,25 @@ import java.util.concurrent.Executor;
  * Handlers.path().addExactPath("/api/message/index", server.httpHandler());
  * }</pre>
  *
- * <p>A request body is read (up to the limit, else 413) and ignored: the seed's client sends its
+ * <p>A request body is read (up to the limit, else 413; within the body timeout, else 408) before
+ * the poll is admitted, and ignored: the seed's client sends its
  * parameters in the query string and the token in a header.
  */
 public final class PollHttpHandler implements HttpHandler {
 
     private final PollPipeline pipeline;
     private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+    private final PendingAnswers answers = new PendingAnswers();
 
-    public PollHttpHandler(PollPipeline pipeline, long maxBodyBytes) {
+    /**
+     * @param bodyTimeoutMillis how long a request body may take to arrive in full, else 408 and the
+     *                          connection closes (the server passes its {@code requestParseTimeout})
+     */
+    public PollHttpHandler(PollPipeline pipeline, long maxBodyBytes, long bodyTimeoutMillis) {
         this.pipeline = pipeline;
         this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
     }
 
     @Override
@@ -43,6 +54,30 @@ public final class PollHttpHandler implements HttpHandler {
             Responses.send(exchange, pipeline.answers().bodyTooLarge);
             return;
         }
+        long receivedAt = System.currentTimeMillis();
+        boolean hasBody = length > 0 || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
+        if (!hasBody) {
+            admitAndRun(exchange, receivedAt, false);
+            return;
+        }
+        // the poll is admitted only once its body is in: a client that announces a body and sends it
+        // slowly (or never) must not hold an in-flight permit meanwhile (maxInFlight stalled POSTs
+        // would otherwise refuse every other poll with 503 until the idle timeout)
+        BoundedBody body = new BoundedBody(exchange, receivedAt);
+        body.timer = exchange.getIoThread().executeAfter(body::timedOut, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+        exchange.getRequestReceiver().receivePartialBytes(body, body::failed);
+    }
+
+    /**
+     * Waits until every poll answer handed to Undertow is written, up to {@code millis}: shutdown
+     * calls it after the in-flight polls drained, before stopping Undertow closes the connections.
+     */
+    public boolean awaitAnswersWritten(long millis) throws InterruptedException {
+        return answers.awaitWritten(millis);
+    }
+
+    /** Takes an in-flight permit (or answers 503) and runs the poll on a worker. */
+    private void admitAndRun(HttpServerExchange exchange, long receivedAt, boolean hasBody) {
         PollResponse refused = pipeline.admit();
         if (refused != null) {
             if (pipeline.closing()) {
@@ -51,55 +86,81 @@ public final class PollHttpHandler implements HttpHandler {
             Responses.send(exchange, refused);
             return;
         }
-        long receivedAt = System.currentTimeMillis();
         Executor worker = exchange.getConnection().getWorker();
-        boolean hasBody = length > 0 || (length < 0 && exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING));
-        if (!hasBody) {
-            exchange.dispatch(worker, () -> run(exchange, receivedAt, worker, false));
-            return;
-        }
-        exchange.getRequestReceiver().receivePartialBytes(new BoundedBody(exchange, receivedAt, worker),
-                (ex, error) -> {
-                    pipeline.release();
-                    ex.setPersistent(false);
-                    Responses.send(ex, pipeline.answers().badRequest);
-                });
+        exchange.dispatch(worker, () -> run(exchange, receivedAt, worker, hasBody));
     }
 
     /**
-     * Reads a body of unknown length (chunked) up to the limit, then runs the poll; beyond the
-     * limit answers 413 and closes. Counted here rather than with Undertow's entity-size limit,
-     * which drops the connection without an answer.
+     * Reads a body up to the limit within the body timeout, then admits and runs the poll; beyond
+     * the limit answers 413, past the timeout 408, and closes. Counted here rather than with
+     * Undertow's entity-size limit, which drops the connection without an answer. The timer runs on
+     * the connection's IO thread, the reads maybe elsewhere: the first outcome wins, under the lock.
      */
     private final class BoundedBody implements io.undertow.io.Receiver.PartialBytesCallback {
 
         private final HttpServerExchange exchange;
         private final long receivedAt;
-        private final Executor worker;
         private long bytes;
-        private boolean refused;
+        private boolean settled;
+        volatile XnioExecutor.Key timer;
 
-        BoundedBody(HttpServerExchange exchange, long receivedAt, Executor worker) {
+        BoundedBody(HttpServerExchange exchange, long receivedAt) {
             this.exchange = exchange;
             this.receivedAt = receivedAt;
-            this.worker = worker;
         }
 
         @Override
         public void handle(HttpServerExchange ex, byte[] chunk, boolean last) {
-            if (refused) {
-                return;
+            synchronized (this) {
+                if (settled) {
+                    return;
+                }
+                bytes += chunk.length;
+                if (bytes <= maxBodyBytes && !last) {
+                    return;
+                }
+                settled = true;
             }
-            bytes += chunk.length;
+            cancelTimer();
             if (bytes > maxBodyBytes) {
-                refused = true;
-                pipeline.release();
-                ex.setPersistent(false);
-                ex.getRequestReceiver().pause();
-                Responses.send(ex, pipeline.answers().bodyTooLarge);
-            } else if (last) {
-                ex.dispatch(worker, () -> run(exchange, receivedAt, worker, true));
+                refuse(ex, pipeline.answers().bodyTooLarge);
+            } else {
+                admitAndRun(ex, receivedAt, true);
             }
+        }
+
+        void failed(HttpServerExchange ex, java.io.IOException error) {
+            if (settle()) {
+                cancelTimer();
+                refuse(ex, pipeline.answers().badRequest); // a malformed chunked body
+            }
+        }
+
+        void timedOut() {
+            if (settle()) {
+                refuse(exchange, pipeline.answers().requestTimeout);
+            }
+        }
+
+        private synchronized boolean settle() {
+            if (settled) {
+                return false;
+            }
+            settled = true;
+            return true;
+        }
+
+        private void cancelTimer() {
+            XnioExecutor.Key key = timer;
+            if (key != null) {
+                key.remove();
+            }
+        }
+
+        private void refuse(HttpServerExchange ex, PollResponse response) {
+            ex.setPersistent(false);
+            ex.getRequestReceiver().pause();
+            Responses.send(ex, response);
         }
     }
 
@@ -109,7 +170,10 @@ public final class PollHttpHandler implements HttpHandler {
                     if (pipeline.closing()) {
                         exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
                     }
-                    Responses.send(exchange, response);
+                    answers.begin();
+                    if (!Responses.send(exchange, response, answers)) {
+                        answers.end();
+                    }
                 }, UndertowConnectionWatch.of(exchange, hasBody));
     }
 }

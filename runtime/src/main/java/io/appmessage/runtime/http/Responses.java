@@ -1,6 +1,7 @@
 package io.appmessage.runtime.http;
 
 import io.appmessage.runtime.PollResponse;
+import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -17,8 +18,13 @@ final class Responses {
     }
 
     static void send(HttpServerExchange exchange, PollResponse response) {
+        send(exchange, response, IoCallback.END_EXCHANGE);
+    }
+
+    /** Sends with {@code callback} told when the bytes are written; false when nothing was sent. */
+    static boolean send(HttpServerExchange exchange, PollResponse response, IoCallback callback) {
         if (exchange.isResponseStarted()) {
-            return; // the client is gone or something answered already; nothing left to say
+            return false; // the client is gone or something answered already; nothing left to say
         }
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PollResponse.CONTENT_TYPE);
@@ -28,6 +34,9 @@ final class Responses {
         if (response.status() == 405) {
             exchange.getResponseHeaders().put(ALLOW, ALLOWED_METHODS);
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+        // set here: Undertow adds Content-Length by itself only for its own END_EXCHANGE callback
+        exchange.setResponseContentLength(response.body().length);
+        exchange.getResponseSender().send(ByteBuffer.wrap(response.body()), callback);
+        return true;
     }
 }

@@ -4,5 +4,5 @@ package io.appmessage.runtime.json;
 @FunctionalInterface
 public interface DroppedKeyListener {
 
-    void dropped(String key, String producer, Object value, RuntimeException cause);
+    void dropped(String key, String producer, Object value, Throwable cause);
 }

@@ -9,6 +9,8 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Writes the seed's envelope {@code {"code":0,"msg":"","data":{…}}} (DESIGN.md, "Wire protocol")
  * as UTF-8 bytes with jackson-core streaming, and the error envelopes.
@@ -17,16 +19,19 @@ import tools.jackson.core.util.ByteArrayBuilder;
  * byte[] body = envelopeWriter.success(entries, EnvelopeFields.NONE, listener);
  * }</pre>
  *
- * <p>A value that cannot be written drops its key only (issue 3, item 3). The answer is written
- * in one pass; only when a value fails half-way is it written again without that key, since a
- * streaming generator cannot take back half a value. Failures are bugs in the app, so the retry
- * costs nothing on the normal path.
+ * <p>A value that cannot be written drops its key only (issue 3, item 3), whatever user code
+ * threw while it was written (an {@code Error} included, short of the JVM's own trouble). Each
+ * value is written exactly once: a value that fails half-way is cut out of the buffer, so the
+ * other keys, one-shot iterables included, are untouched.
  */
 public final class EnvelopeWriter {
 
     /** How deep pushed data may nest; deeper (or a map that contains itself) drops the key. */
     public static final int MAX_NESTING_DEPTH = 200;
 
+    /** Every success envelope starts with these bytes; {@code data}'s value follows. */
+    private static final byte[] PREFIX = "{\"code\":0,\"msg\":\"\",\"data\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
     private static final SerializableString CODE = new SerializedString("code");
     private static final SerializableString MSG = new SerializedString("msg");
     private static final SerializableString DATA = new SerializedString("data");
@@ -38,53 +43,77 @@ public final class EnvelopeWriter {
         this.writers = writers;
         this.factory = JsonFactory.builder()
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // a generator dropped mid-value must not close what it had open into the buffer
+                .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+                // success() writes keys and values as consecutive root values
+                .rootValueSeparator((String) null)
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();
     }
 
     /** The success envelope: {@code data} is {@code null} when {@code entries} is empty. */
     public byte[] success(DataEntries entries, EnvelopeFields extra, DroppedKeyListener listener) {
-        boolean[] dropped = null;
-        while (true) {
-            ByteArrayBuilder out = new ByteArrayBuilder(256);
-            int current = -1;
-            try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
-                JacksonJsonSink sink = new JacksonJsonSink(g, writers);
-                g.writeStartObject();
-                g.writeName(CODE);
-                g.writeNumber(0);
-                g.writeName(MSG);
-                g.writeString("");
-                g.writeName(DATA);
-                if (liveCount(entries, dropped) == 0) {
-                    g.writeNull();
-                } else {
-                    g.writeStartObject();
-                    for (int i = 0; i < entries.size(); i++) {
-                        if (dropped != null && dropped[i]) {
-                            continue;
-                        }
-                        current = i;
-                        g.writeName(entries.key(i));
-                        sink.value(entries.value(i));
-                    }
-                    current = -1;
-                    g.writeEndObject();
+        AnswerBuffer out = new AnswerBuffer(256);
+        out.write(PREFIX, 0, PREFIX.length);
+        JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out);
+        boolean open = false;
+        for (int i = 0; i < entries.size(); i++) {
+            int mark = out.size();
+            out.write(open ? ',' : '{');
+            try {
+                // name and value as two root values of one generator (no separator between root
+                // values), flushed so that the buffer's length marks where this entry began
+                g.writeString(entries.key(i));
+                g.flush();
+                out.write(':');
+                new JacksonJsonSink(g, writers).value(entries.value(i));
+                g.flush();
+                open = true;
+            } catch (Throwable e) {
+                if (isFatal(e)) {
+                    throw (Error) e;
                 }
-                extra.write(sink);
-                g.writeEndObject();
-            } catch (RuntimeException e) {
-                if (current < 0) {
-                    throw e; // not a pushed value: a bug in the runtime or an extension, answered as 500
-                }
-                if (dropped == null) {
-                    dropped = new boolean[entries.size()];
-                }
-                dropped[current] = true;
-                listener.dropped(entries.key(current), entries.producer(current), entries.value(current), e);
-                continue;
+                // user code (an Iterable, a map view, a record accessor) failed half-way: this
+                // generator's state is lost, so the entry is cut out and a fresh generator goes on
+                closeQuietly(g);
+                out.truncate(mark);
+                g = factory.createGenerator(ObjectWriteContext.empty(), out);
+                listener.dropped(entries.key(i), entries.producer(i), entries.value(i), e);
             }
-            return out.toByteArray();
+        }
+        if (open) {
+            out.write('}');
+        } else {
+            out.write(NULL, 0, NULL.length);
+        }
+        // the extra fields are written as an object of their own whose '{' becomes the ',' after data
+        int fieldsStart = out.size();
+        g.writeStartObject();
+        extra.write(new JacksonJsonSink(g, writers));
+        g.writeEndObject();
+        g.close();
+        if (out.size() - fieldsStart == 2) {
+            out.truncate(fieldsStart); // "{}": no extra fields
+            out.write('}');
+        } else {
+            out.set(fieldsStart, (byte) ',');
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Errors a poll cannot take as one value's fault: the JVM is in trouble. A StackOverflowError
+     * is the value's own (deep recursion in user code) and leaves the thread usable once unwound.
+     */
+    public static boolean isFatal(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
+    }
+
+    private static void closeQuietly(JsonGenerator g) {
+        try {
+            g.close();
+        } catch (RuntimeException ignored) {
+            // a generator left mid-value may refuse to close; its output is cut away anyway
         }
     }
 
@@ -99,7 +128,7 @@ public final class EnvelopeWriter {
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             new JacksonJsonSink(g, writers).value(value);
         }
-        return new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     /** An error envelope: {@code {"code":status,"msg":message,"data":null}}; built once per status at start. */
@@ -118,16 +147,4 @@ public final class EnvelopeWriter {
         return out.toByteArray();
     }
 
-    private static int liveCount(DataEntries entries, boolean[] dropped) {
-        if (dropped == null) {
-            return entries.size();
-        }
-        int n = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (!dropped[i]) {
-                n++;
-            }
-        }
-        return n;
-    }
 }

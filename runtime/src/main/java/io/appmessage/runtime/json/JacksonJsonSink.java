@@ -9,6 +9,12 @@ import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link JsonSink} over a jackson-core streaming {@link JsonGenerator}: what generated record
@@ -16,8 +22,10 @@ import java.util.Optional;
  * reflection: values are matched by {@code instanceof}, records by their generated writer.
  *
  * <p>Forms: {@code String}/{@code CharSequence}/{@code Character} as strings; integral numbers,
- * {@code BigInteger}, {@code BigDecimal} as numbers; {@code double}/{@code float} as numbers, NaN and
- * infinities as strings; booleans; {@code null}; maps with string (or enum, or number) keys as
+ * {@code BigInteger}, {@code BigDecimal} as numbers; {@code double}/{@code float} as numbers (a
+ * float with its own shortest decimal), NaN and infinities as strings; atomics and adders by value;
+ * any other {@code Number} as its {@code toString()} if that is a decimal, else its
+ * {@code doubleValue()}; booleans; {@code null}; maps with string (or enum, or number) keys as
  * objects; iterables and arrays (primitive arrays included) as arrays; {@code Optional} as its
  * content or {@code null}; enums as their {@code name()}; records through the writers the
  * processor generated. Anything else throws {@link UnwritableValueException}.
@@ -77,6 +85,15 @@ public final class JacksonJsonSink implements EnvelopeSink {
     }
 
     @Override
+    public void number(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            generator.writeString(Float.toString(value));
+        } else {
+            generator.writeNumber(value); // the float's shortest decimal, not its widened double
+        }
+    }
+
+    @Override
     public void rawValue(String json) {
         generator.writeRawValue(json);
     }
@@ -106,12 +123,16 @@ public final class JacksonJsonSink implements EnvelopeSink {
             writeMap(map);
         } else if (value instanceof Iterable<?> iterable) {
             writeIterable(iterable);
-        } else if (value instanceof Double || value instanceof Float) {
-            number(((Number) value).doubleValue());
+        } else if (value instanceof Double d) {
+            number(d.doubleValue());
+        } else if (value instanceof Float f) {
+            number(f.floatValue()); // as the float it is: 0.1f is 0.1, not 0.10000000149011612
         } else if (value instanceof BigDecimal d) {
             generator.writeNumber(d);
         } else if (value instanceof BigInteger i) {
             generator.writeNumber(i);
+        } else if (value instanceof Number n) {
+            writeOtherNumber(n);
         } else if (value instanceof Optional<?> optional) {
             value(optional.orElse(null));
         } else if (value instanceof Enum<?> e) {
@@ -128,6 +149,28 @@ public final class JacksonJsonSink implements EnvelopeSink {
                                 + " enums, or records compiled with the AppMessage processor");
             }
             writer.write(value, this);
+        }
+    }
+
+    /**
+     * A {@code Number} of no type above: the JDK's atomics and adders by their exact value; an app's
+     * own {@code Number} as its {@code toString()} when that is a decimal number (exact, as a money
+     * type would want), else as its {@code doubleValue()}.
+     */
+    private void writeOtherNumber(Number n) {
+        if (n instanceof AtomicInteger || n instanceof AtomicLong || n instanceof LongAdder || n instanceof LongAccumulator) {
+            generator.writeNumber(n.longValue());
+        } else if (n instanceof DoubleAdder || n instanceof DoubleAccumulator) {
+            number(n.doubleValue());
+        } else {
+            BigDecimal exact;
+            try {
+                exact = new BigDecimal(n.toString());
+            } catch (NumberFormatException notADecimal) {
+                number(n.doubleValue());
+                return;
+            }
+            generator.writeNumber(exact);
         }
     }
 
