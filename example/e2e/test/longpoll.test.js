@@ -55,10 +55,14 @@ test('long-poll on_a send answers the held poll at once, the next poll leaves at
   t.after(() => bob.channel.stop());
 
   bob.channel.start();
-  await waitFor(() => bob.requests.length === 1, 'the first request');
-  assert.match(bob.requests[0].url, new RegExp('[?&]wait=' + WAIT_S + '(&|$)'));
+  // the first poll after start() asks no wait: handler data at once; the long-poll follows at once
+  await waitFor(() => bob.requests.length === 2, 'the long-poll after the first answer');
+  assert.doesNotMatch(bob.requests[0].url, /wait=/);
+  assert.equal(bob.requests[0].envelope.data.order_status.user_id, 'bob');
+  assert.ok(!('wait' in bob.requests[0].envelope), 'answered at once, not held');
+  assert.match(bob.requests[1].url, new RegExp('[?&]wait=' + WAIT_S + '(&|$)'));
   await sleep(HELD_SETTLE_MS);
-  assert.equal(bob.requests[0].outcome, null, 'nothing for bob yet: the server holds the poll');
+  assert.equal(bob.requests[1].outcome, null, 'nothing for bob yet: the server holds the poll');
 
   // 1. a send wakes the held poll
   const sentAt = Date.now();
@@ -68,31 +72,31 @@ test('long-poll on_a send answers the held poll at once, the next poll leaves at
   await waitFor(() => withText(bob.messages, 'long-poll hello').length === 1, 'the message', ARRIVES_WELL_BEFORE_MS);
   const latency = withText(bob.messages, 'long-poll hello')[0].receivedAt - sentAt;
   t.diagnostic(`send -> listener through a held poll: ${latency} ms (POST included)`);
-  assert.equal(bob.requests[0].outcome, 'answered');
-  assert.equal(bob.requests[0].envelope.wait, WAIT_S, 'the server says it held the poll');
+  assert.equal(bob.requests[1].outcome, 'answered');
+  assert.equal(bob.requests[1].envelope.wait, WAIT_S, 'the server says it held the poll');
   assert.ok(latency < ARRIVES_WELL_BEFORE_MS);
 
   // 2. the next poll goes out as soon as the answer is handled, not an interval later
-  await waitFor(() => bob.requests.length === 2, 'the next request', ARRIVES_WELL_BEFORE_MS);
-  const gap = bob.requests[1].sentAt - bob.requests[0].settledAt;
+  await waitFor(() => bob.requests.length === 3, 'the next request', ARRIVES_WELL_BEFORE_MS);
+  const gap = bob.requests[2].sentAt - bob.requests[1].settledAt;
   t.diagnostic(`answer -> next long-poll request: ${gap} ms (interval is 5000 ms)`);
   assert.ok(gap < 1000, `the next request left ${gap} ms after the answer`);
-  assert.match(bob.requests[1].url, /[?&]cursor=/, 'the next poll acknowledges with the cursor');
+  assert.match(bob.requests[2].url, /[?&]cursor=/, 'the next poll acknowledges with the cursor');
 
   // 3. onHide aborts the held request and nothing more goes out
   await sleep(HELD_SETTLE_MS);
-  assert.equal(bob.requests[1].outcome, null, 'the second poll is held');
+  assert.equal(bob.requests[2].outcome, null, 'the second poll is held');
   const pollEventsAtHide = bob.polls.length;
   bob.channel.onHide();
-  await waitFor(() => bob.requests[1].outcome !== null, 'the held request to settle after onHide', 2000);
-  assert.equal(bob.requests[1].outcome, 'abort');
+  await waitFor(() => bob.requests[2].outcome !== null, 'the held request to settle after onHide', 2000);
+  assert.equal(bob.requests[2].outcome, 'abort');
   await sleep(1500);
-  assert.equal(bob.requests.length, 2, 'no request while hidden');
+  assert.equal(bob.requests.length, 3, 'no request while hidden');
   assert.equal(bob.polls.length, pollEventsAtHide, 'the abort is no answer and no error for the app');
 
   // 4. onShow polls again at once, and the new held poll is woken by the next send
   bob.channel.onShow();
-  await waitFor(() => bob.requests.length === 3, 'a request right after onShow', 1000);
+  await waitFor(() => bob.requests.length === 5, 'the answer-first poll and the long-poll after onShow', 1000);
   await sleep(HELD_SETTLE_MS);
   const againAt = Date.now();
   await sendDemoMessage(server, 'demo-carol', 'bob', 'after onShow');
@@ -117,14 +121,15 @@ test('long-poll switched off on the server_answers carry no wait and the client 
   t.diagnostic(`${bob.requests.length} requests in ${WINDOW_MS} ms at a ${INTERVAL} ms interval`);
 
   assert.ok(answered.length >= 3, `only ${answered.length} answers`);
-  // one request at once, then at most one per interval (an answer takes a few ms, so fewer is fine)
-  assert.ok(bob.requests.length <= Math.floor(WINDOW_MS / INTERVAL) + 1, `${bob.requests.length} requests`);
-  for (const request of answered) {
+  // the answer-first poll, the long-poll right after it, then at most one per interval
+  assert.ok(bob.requests.length <= Math.floor(WINDOW_MS / INTERVAL) + 2, `${bob.requests.length} requests`);
+  assert.doesNotMatch(bob.requests[0].url, /wait=/);
+  for (const request of answered.slice(1)) {
     assert.match(request.url, new RegExp('[?&]wait=' + WAIT_S), 'the client keeps asking, to notice when long-poll is on');
     assert.equal(request.envelope.code, 0);
     assert.ok(!('wait' in request.envelope), 'not held: no wait field');
   }
-  for (let i = 1; i < bob.requests.length; i++) {
+  for (let i = 2; i < bob.requests.length; i++) {
     const gap = bob.requests[i].sentAt - bob.requests[i - 1].settledAt;
     assert.ok(gap >= INTERVAL - 5, `request ${i} left ${gap} ms after the previous answer`);
   }
