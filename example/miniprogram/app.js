@@ -14,6 +14,13 @@ const channel = new MessageChannel({
   accessToken: () => wx.getStorageSync('access_token') || config.accessToken
 });
 
+// The server lost our cursor ("recovered": false: its store was reset or trimmed past us). The channel
+// already forgot its delivered ids; pages listening to the same event clear what they show, and the
+// messages that follow are all the server still has.
+event.on('app_message_reset', false).then((envelope) => {
+  console.warn('AppMessage: the server lost our message cursor; refreshing targeted messages', envelope.cursor);
+});
+
 App({
   event,
   channel,

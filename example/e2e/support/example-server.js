@@ -4,6 +4,7 @@
 // listens (ExampleApp.LISTENING); that line is how we learn the port it bound for PORT=0.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const JAR = process.env.APPMESSAGE_EXAMPLE_JAR ||
@@ -12,19 +13,35 @@ const JAVA = process.env.JAVA_BIN || (process.env.JAVA_HOME ? path.join(process.
 const LISTENING = /AppMessage example listening on (http:\/\/[^\s/]+:(\d+)\/)/;
 const START_TIMEOUT_MS = 30000;
 
+/** A fresh directory for the outbox's embedded store; remove it with removeDataDir. */
+function makeDataDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'appmessage-e2e-data-'));
+}
+
+function removeDataDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /**
- * @param {object} [env] extra environment, e.g. { APPMESSAGE_DISABLED_PLUGINS: 'wxapp' }
- * @returns {Promise<{url: string, pollUrl: string, output: () => string, stop: () => Promise<void>}>}
- *   url: the page (http://127.0.0.1:PORT/); pollUrl: the poll endpoint
+ * @param {object} [env] extra environment, e.g. { APPMESSAGE_DISABLED_PLUGINS: 'wxapp' }; pass
+ *   APPMESSAGE_DATA_DIR (from makeDataDir) to keep messages across a restart, else each server gets
+ *   its own temporary store, removed by stop()
+ * @returns {Promise<{url: string, pollUrl: string, sendUrl: string, output: () => string, stop: () => Promise<void>}>}
+ *   url: the page (http://127.0.0.1:PORT/); pollUrl: the poll endpoint; sendUrl: POST /api/demo/send
  */
 async function startExampleServer(env = {}) {
   if (!fs.existsSync(JAR)) {
     throw new Error(`${JAR} is missing: build it first with "mvn -B -q package -DskipTests" at the repository root`);
   }
+  // never ./appmessage-data: two servers of one test run must not share (or lock) a store
+  const ownDataDir = env.APPMESSAGE_DATA_DIR ? null : makeDataDir();
   const child = spawn(JAVA, ['-jar', JAR], {
-    env: { ...process.env, PORT: '0', APPMESSAGE_HOST: '127.0.0.1', ...env },
+    env: { ...process.env, PORT: '0', APPMESSAGE_HOST: '127.0.0.1', ...(ownDataDir ? { APPMESSAGE_DATA_DIR: ownDataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
+  const cleanUp = () => {
+    if (ownDataDir) removeDataDir(ownDataDir);
+  };
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise((resolve, reject) => {
@@ -32,6 +49,7 @@ async function startExampleServer(env = {}) {
     function fail(error) {
       clearTimeout(timer);
       child.kill('SIGKILL');
+      exited.then(cleanUp);
       reject(new Error(`${error.message}\n--- output of java -jar ${JAR} ---\n${output}`));
     }
     const collect = (chunk) => {
@@ -50,13 +68,16 @@ async function startExampleServer(env = {}) {
   return {
     url,
     pollUrl: url + 'api/message/index',
+    sendUrl: url + 'api/demo/send',
     output: () => output,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM'); // the app's shutdown hook closes gracefully
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM'); // the app's shutdown hook closes gracefully (server, then the outbox)
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+        await exited;
+        clearTimeout(timer);
+      }
+      cleanUp();
     }
   };
 }
@@ -72,4 +93,14 @@ async function waitFor(condition, what, timeoutMs = 10000) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { startExampleServer, waitFor, sleep, JAR };
+/** POST /api/demo/send?to=<to> as the user of `token`; resolves to {status, body}. */
+async function sendDemoMessage(server, token, to, text) {
+  const response = await fetch(server.sendUrl + '?to=' + encodeURIComponent(to), {
+    method: 'POST',
+    headers: { 'X-Access-Token': token, 'Content-Type': 'text/plain; charset=utf-8' },
+    body: text
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+module.exports = { startExampleServer, sendDemoMessage, makeDataDir, removeDataDir, waitFor, sleep, JAR };

@@ -83,3 +83,35 @@ test('switching user_shows alice then bob order, and none when anonymous again',
   assert.equal(await row(page, 'order_status').count(), 0, 'anonymous again: no order_status');
   assert.deepEqual(problems, []);
 });
+
+test('bob sends to bob from the page_the message appears in his Messages list within seconds', async (t) => {
+  const { page, problems } = await openPage(t);
+  await page.selectOption('#user', 'demo-bob');
+  await row(page, 'order_status').filter({ hasText: 'B-2002' }).waitFor({ timeout: SEEN_WITHIN_MS });
+  assert.equal(await page.isChecked('#longpoll'), true, 'long-poll is on by default');
+
+  await page.selectOption('#send-to', 'bob');
+  await page.fill('#send-text', 'note to self: 买牛奶');
+  const clickedAt = Date.now();
+  await page.click('#send');
+  const arrived = page.locator('#messages li').filter({ hasText: 'note to self: 买牛奶' });
+  await arrived.waitFor({ timeout: SEEN_WITHIN_MS });
+  t.diagnostic(`click Send -> shown in the Messages list: ${Date.now() - clickedAt} ms (long-poll)`);
+  assert.match(await arrived.locator('.meta').textContent(), /from bob .* #1$/);
+  assert.match(await page.locator('#send-result').textContent(), /sent #1 to bob/);
+  assert.match(await page.locator('#log li').first().textContent(), /held \(wait 25 s\) · 1 message/);
+  assert.equal(await arrived.count(), 1);
+
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'example-page-message.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('anonymous_cannot send, and long-poll switched off shows the interval', async (t) => {
+  const { page, problems } = await openPage(t);
+  assert.equal(await page.isDisabled('#send'), true);
+  await page.uncheck('#longpoll');
+  await page.locator('#status').filter({ hasText: 'polling every 1 s' }).waitFor({ timeout: SEEN_WITHIN_MS });
+  assert.equal(await page.locator('#log li').filter({ hasText: 'long-poll off' }).count(), 1);
+  assert.deepEqual(problems, []);
+});

@@ -19,7 +19,9 @@
  *   restarts; `recovered: false` triggers `app_message_reset`.
  * - Long-poll (opt-in): sends `wait`; when the answer's envelope says `"wait": n` with n > 0 the
  *   server held (or would have held) the poll, and the next one goes out at once; an answer without
- *   a positive `wait` means the server does not long-poll, and the client keeps its interval.
+ *   a positive `wait` means the server does not long-poll, and the client keeps its interval. The
+ *   first poll after start() asks no `wait` (answered at once: handler data on screen at launch and
+ *   onShow, not after a whole hold); the long-poll follows it at once.
  */
 (function (root, factory) {
   if (typeof module === 'object' && module && module.exports) {
@@ -124,6 +126,10 @@
     this._failures = 0;
     this._fastAnswers = 0;
     this._notBefore = 0; // Retry-After deadline (epoch ms) that even start() respects
+    // Long-poll: the first poll after start() does not ask to wait, so the app shows handler data at
+    // once on launch and onShow instead of after a whole hold (a server holds a poll with no news).
+    this._answerFirst = true;
+    this._waiting = false; // whether the request in flight asked to wait
   }
 
   MessageChannel.EVENTS = EVENTS;
@@ -135,6 +141,7 @@
     this._generation++;
     this._failures = 0;
     this._fastAnswers = 0;
+    this._answerFirst = true;
     this._schedule(Math.max(0, this._notBefore - Date.now()));
   };
 
@@ -194,7 +201,7 @@
   MessageChannel.prototype._requestUrl = function () {
     var params = [];
     if (this._ledger.cursor !== null) params.push('cursor=' + encodeURIComponent(this._ledger.cursor));
-    if (this.settings.longPoll) params.push('wait=' + this.settings.wait);
+    if (this._waiting) params.push('wait=' + this.settings.wait);
     if (params.length === 0) return this.url;
     return this.url + (this.url.indexOf('?') < 0 ? '?' : '&') + params.join('&');
   };
@@ -221,11 +228,12 @@
       if (!this._transport) {
         throw transports.transportError('network', 'no wx.request and no fetch: pass options.transport');
       }
+      this._waiting = this.settings.longPoll && !this._answerFirst;
       call = this._transport({
         url: this._requestUrl(),
         method: this.settings.method,
         header: this._requestHeader(),
-        timeout: this.settings.requestTimeout
+        timeout: this._waiting ? this.settings.requestTimeout : Math.min(this.settings.requestTimeout, DEFAULTS.requestTimeout)
       });
     } catch (error) {
       // e.g. wx.request throwing on a malformed URL: a failure like any other, with backoff
@@ -299,6 +307,11 @@
    */
   MessageChannel.prototype._delayAfterAnswer = function (envelope, elapsed) {
     if (!this.settings.longPoll) return this.settings.interval;
+    if (!this._waiting) {
+      // the answer-first poll after start(): handler data is shown, now long-poll
+      this._answerFirst = false;
+      return 0;
+    }
     var allowed = typeof envelope.wait === 'number' ? envelope.wait : 0;
     if (!(allowed > 0)) {
       this._fastAnswers = 0;

@@ -82,17 +82,21 @@ test('a server that never answers_ends in a timeout error', async (t) => {
 });
 
 test('stop during a held long-poll_closes the connection at once and quietly', async (t) => {
-  const server = await startServer(() => {}); // holds like a long-poll server
+  // like a long-poll server: holds the polls that ask to wait, answers the others at once
+  const server = await startServer((req, res, request) => {
+    if (!request.query.wait) sendJson(res, 200, { code: 0, msg: '', data: { test_msg: '测试消息' } });
+  });
   t.after(() => server.close());
   const { channel, events } = channelFor(server, { longPoll: true, wait: 25 });
   channel.start();
-  await waitFor(() => server.requests.length === 1, 'the held poll');
-  assert.equal(server.requests[0].query.wait, '25');
+  await waitFor(() => server.requests.length === 2, 'the held poll after the answer-first one');
+  assert.equal(server.requests[0].query.wait, undefined);
+  assert.equal(server.requests[1].query.wait, '25');
   channel.stop();
-  await waitFor(() => server.requests[0].closedEarly, 'the server to see the abort');
+  await waitFor(() => server.requests[1].closedEarly, 'the server to see the abort');
   await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(events.app_message_error.length, 0);
-  assert.equal(server.requests.length, 1);
+  assert.equal(server.requests.length, 2);
 });
 
 test('long-poll loop over the wire_delivers each send from a held poll', async (t) => {
@@ -123,9 +127,10 @@ test('long-poll against a server that answers at once without wait_falls back to
   t.after(() => server.close());
   const { channel, events } = channelFor(server, { longPoll: true, interval: 300 });
   channel.start();
-  await waitFor(() => server.requests.length === 2, 'the second poll');
+  await waitFor(() => server.requests.length === 3, 'the third poll');
   channel.stop();
-  const firstAnswer = events.app_message_poll[0];
-  assert.equal(firstAnswer.delay, 300);
-  assert.ok(server.requests[1].at - server.requests[0].at >= 300, 'the interval was kept');
+  assert.equal(events.app_message_poll[0].delay, 0, 'the answer-first poll is followed by a long-poll at once');
+  assert.equal(server.requests[1].query.wait, '25');
+  assert.equal(events.app_message_poll[1].delay, 300, 'no wait in the answer: back to the interval');
+  assert.ok(server.requests[2].at - server.requests[1].at >= 300, 'the interval was kept');
 });

@@ -8,13 +8,41 @@ const { flush, fakeTime, channelUnderTest } = require('../test-support/fakes');
 const HELD = { code: 0, msg: '', data: { test_msg: '测试消息' }, wait: 25 };
 const NOT_HELD = { code: 0, msg: '', data: { test_msg: '测试消息' } };
 
-test('long-poll_sends wait and a timeout of wait plus margin', async (t) => {
+/** start() polls once without `wait` (handler data at once); answer it so the long-poll goes out. */
+async function answerFirstPoll(t, manual) {
+  t.mock.timers.tick(0);
+  assert.doesNotMatch(manual.last().options.url, /wait=/, 'the first poll after start() asks no wait');
+  manual.last().answer(NOT_HELD);
+  await flush();
+  t.mock.timers.tick(0);
+}
+
+test('long-poll_first poll after start is answered at once, then wait and a timeout of wait plus margin', async (t) => {
   fakeTime(t);
   const { channel, manual } = channelUnderTest({ longPoll: true });
   channel.start();
   t.mock.timers.tick(0);
+  assert.equal(manual.last().options.url, 'https://shop.example.com/api/message/index');
+  assert.equal(manual.last().options.timeout, 15000);
+  manual.last().answer(NOT_HELD);
+  await flush();
+  t.mock.timers.tick(0);
+  assert.equal(manual.calls.length, 2, 'the long-poll follows the first answer at once');
   assert.equal(manual.last().options.url, 'https://shop.example.com/api/message/index?wait=25');
   assert.equal(manual.last().options.timeout, 35000);
+  channel.stop();
+});
+
+test('long-poll after onHide then onShow_the first poll is answered at once again', async (t) => {
+  fakeTime(t);
+  const { channel, manual } = channelUnderTest({ longPoll: true });
+  channel.start();
+  await answerFirstPoll(t, manual);
+  assert.match(manual.last().options.url, /wait=25/);
+  channel.stop();
+  channel.start();
+  t.mock.timers.tick(0);
+  assert.doesNotMatch(manual.last().options.url, /wait=/, 'fresh handler data on onShow, not after a hold');
   channel.stop();
 });
 
@@ -23,7 +51,7 @@ test('long-poll with a cursor_sends both', async (t) => {
   const { channel, manual } = channelUnderTest({ longPoll: true, wait: 20 });
   channel.start();
   t.mock.timers.tick(0);
-  manual.last().answer({ ...HELD, cursor: 'c9', messages: [] });
+  manual.last().answer({ ...NOT_HELD, cursor: 'c9', messages: [] });
   await flush();
   t.mock.timers.tick(0);
   assert.equal(manual.last().options.url, 'https://shop.example.com/api/message/index?cursor=c9&wait=20');
@@ -73,13 +101,13 @@ test('a server without long-poll (no wait in the answer)_gets the 5 s interval',
   fakeTime(t);
   const { channel, manual } = channelUnderTest({ longPoll: true });
   channel.start();
-  t.mock.timers.tick(0);
+  await answerFirstPoll(t, manual);
   manual.last().answer(NOT_HELD); // answered at once, as an old or long-poll-off server does
   await flush();
   t.mock.timers.tick(4999);
-  assert.equal(manual.calls.length, 1);
-  t.mock.timers.tick(1);
   assert.equal(manual.calls.length, 2);
+  t.mock.timers.tick(1);
+  assert.equal(manual.calls.length, 3);
   assert.match(manual.last().options.url, /wait=25/, 'keeps asking, so a server switched on later is used');
   channel.stop();
 });
@@ -88,13 +116,13 @@ test('a server answering wait 0_gets the 5 s interval', async (t) => {
   fakeTime(t);
   const { channel, manual } = channelUnderTest({ longPoll: true });
   channel.start();
-  t.mock.timers.tick(0);
+  await answerFirstPoll(t, manual);
   manual.last().answer({ ...NOT_HELD, wait: 0 });
   await flush();
   t.mock.timers.tick(4999);
-  assert.equal(manual.calls.length, 1);
-  t.mock.timers.tick(1);
   assert.equal(manual.calls.length, 2);
+  t.mock.timers.tick(1);
+  assert.equal(manual.calls.length, 3);
   channel.stop();
 });
 
@@ -102,19 +130,19 @@ test('a server that claims to hold but answers at once_cannot make the client sp
   fakeTime(t);
   const { channel, manual } = channelUnderTest({ longPoll: true, fastAnswerLimit: 10 });
   channel.start();
-  t.mock.timers.tick(0);
+  await answerFirstPoll(t, manual);
   for (let i = 1; i <= 9; i++) {
     manual.last().answer(HELD); // 0 ms each
     await flush();
     t.mock.timers.tick(0);
-    assert.equal(manual.calls.length, i + 1);
+    assert.equal(manual.calls.length, i + 2);
   }
   manual.last().answer(HELD); // the 10th quick answer in a row
   await flush();
   t.mock.timers.tick(4999);
-  assert.equal(manual.calls.length, 10, 'paused for one interval');
+  assert.equal(manual.calls.length, 11, 'paused for one interval');
   t.mock.timers.tick(1);
-  assert.equal(manual.calls.length, 11);
+  assert.equal(manual.calls.length, 12);
   channel.stop();
 });
 

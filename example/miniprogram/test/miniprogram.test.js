@@ -115,14 +115,38 @@ test('the index page_lists the latest value of each key and logs polls', async (
   });
   await flush();
   assert.deepEqual(view.data.entries, [
-    { key: 'order_shipped', value: 'A1 (message 3)' },
     { key: 'plugin_wxapp_test2', value: '{"list":["aaa","bbb","ccc"]}' },
     { key: 'test_msg', value: '新消息' }
   ]);
+  assert.deepEqual(view.data.messages, [{ id: '3', title: 'order_shipped · #3', text: 'A1' }]);
   assert.equal(view.data.log.length, 2);
   assert.match(view.data.log[0].text, /HTTP 200/);
   view.onUnload();
   assert.equal(app.event.listenerCount('app_message_response'), 0);
+  app.onHide();
+});
+
+test('the index page_lists demo messages newest first and clears them on app_message_reset', async (t) => {
+  fakeTime(t);
+  const { app, page, requests } = loadMiniProgram(t);
+  const warnings = [];
+  t.mock.method(console, 'warn', (...args) => warnings.push(args.join(' ')));
+  const view = instantiate(page);
+  view.onLoad();
+  app.onShow();
+  const demo = (id, from, text) => ({ id, key: 'demo_message', data: { from, text, sent_at: 1 }, sent_at: 2 });
+  t.mock.timers.tick(0);
+  requests[0].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, messages: [demo(1, 'alice', 'hi'), demo(2, 'carol', 'yo')], cursor: 'e-2' } });
+  await flush();
+  assert.deepEqual(view.data.messages.map((m) => [m.title, m.text]), [['来自 from carol · #2', 'yo'], ['来自 from alice · #1', 'hi']]);
+
+  t.mock.timers.tick(5000);
+  requests[1].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, messages: [], cursor: 'f-0', recovered: false } });
+  await flush();
+  assert.deepEqual(view.data.messages, [], 'the server lost our cursor: the list starts again');
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /lost our message cursor/);
+  view.onUnload();
   app.onHide();
 });
 

@@ -1,5 +1,7 @@
-// Shows the latest value of each key the server pushed, and a short log of polls.
+// Shows the latest value of each key the server pushed, the targeted messages sent to this user
+// (issue 6; the channel already dropped repeats), and a short log of polls.
 const MAX_LOG = 20;
+const MAX_MESSAGES = 50;
 
 function show(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -12,7 +14,7 @@ function clock(date) {
 }
 
 Page({
-  data: { entries: [], log: [], polling: false },
+  data: { entries: [], messages: [], log: [], polling: false },
 
   onLoad() {
     const app = getApp();
@@ -21,18 +23,26 @@ Page({
       Object.keys(envelope.data || {}).forEach((key) => {
         this.latest[key] = show(envelope.data[key]);
       });
-      (envelope.messages || []).forEach((message) => {
-        this.latest[message.key] = show(message.data) + ' (message ' + message.id + ')';
+      const arrived = (envelope.messages || []).map((message) => {
+        const data = message.data || {};
+        const demo = message.key === 'demo_message'; // POST /api/demo/send on the example server
+        return {
+          id: String(message.id),
+          title: (demo ? '来自 from ' + data.from : message.key) + ' · #' + message.id,
+          text: demo ? data.text : show(message.data)
+        };
       });
       this.setData({
         entries: Object.keys(this.latest)
           .sort()
-          .map((key) => ({ key, value: this.latest[key] }))
+          .map((key) => ({ key, value: this.latest[key] })),
+        messages: arrived.reverse().concat(this.data.messages).slice(0, MAX_MESSAGES)
       });
     };
     this.onPoll = (poll) => {
+      const held = poll.ok && typeof poll.envelope.wait === 'number' ? ' · held (wait ' + poll.envelope.wait + ' s)' : '';
       const line = poll.ok
-        ? 'HTTP ' + poll.statusCode + ' in ' + poll.elapsed + ' ms'
+        ? 'HTTP ' + poll.statusCode + ' in ' + poll.elapsed + ' ms' + held
         : (poll.quiet ? 'stopped: ' : 'failed: ') + poll.error.message;
       const log = [{ id: Date.now() + Math.random(), text: clock(new Date()) + '  ' + line }]
         .concat(this.data.log)
@@ -40,8 +50,9 @@ Page({
       this.setData({ log, polling: app.channel.isRunning() });
     };
     this.onReset = () => {
-      this.latest = {}; // the server lost our cursor: show only what comes from now on
-      this.setData({ entries: [] });
+      // the server lost our cursor: what it sends next is all it still has, so start the list again
+      this.latest = {};
+      this.setData({ entries: [], messages: [] });
     };
     // removeTrigger = false: the channel delivers many times (the seed's usage).
     app.event.on('app_message_response', false).then(this.onResponse);

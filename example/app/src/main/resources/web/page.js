@@ -1,13 +1,17 @@
 // The demo page: the mini-program client (window.AppMessage, from lib/) polling this server.
-// Settings in the address: ?interval=<ms> (default 5000), ?user=alice|bob|carol.
+// Settings in the address: ?interval=<ms> (default 5000), ?user=alice|bob|carol, ?longpoll=0 (default on).
 (function () {
   'use strict';
 
   var POLL_PATH = '/api/message/index';
+  var SEND_PATH = '/api/demo/send';
+  var MESSAGE_KEY = 'demo_message';
   var MAX_LOG = 30;
+  var MAX_MESSAGES = 50;
   var params = new URLSearchParams(location.search);
   var interval = Math.max(200, Number(params.get('interval')) || 5000);
   var token = params.get('user') ? 'demo-' + params.get('user') : '';
+  var longPoll = params.get('longpoll') !== '0';
 
   var $ = function (id) { return document.getElementById(id); };
   var userSelect = $('user');
@@ -15,17 +19,35 @@
   var status = $('status');
   var keysBody = $('keys-body');
   var log = $('log');
+  var longPollBox = $('longpoll');
+  var messagesList = $('messages');
+  var sendForm = $('send-form');
+  var sendTo = $('send-to');
+  var sendText = $('send-text');
+  var sendButton = $('send');
+  var sendResult = $('send-result');
 
   var event = AppMessage.createEventBus();
-  var channel = new AppMessage.MessageChannel({
-    url: POLL_PATH,
-    bus: event,
-    interval: interval,
-    accessToken: function () { return token || null; } // read on every poll
-  });
+
+  // Long-poll is a setting of the channel: switching it builds a new channel on the same bus and the
+  // same storage (so the cursor and the delivered ids carry over).
+  function makeChannel() {
+    return new AppMessage.MessageChannel({
+      url: POLL_PATH,
+      bus: event,
+      interval: interval,
+      longPoll: longPoll,
+      accessToken: function () { return token || null; } // read on every poll
+    });
+  }
+  var channel = makeChannel();
 
   // key -> {value, at, fresh}; rebuilt from zero when the user changes
   var latest = {};
+  // targeted messages of the current user, newest first (the client already dropped repeats by id)
+  var messages = [];
+  // the last answer's `wait`: > 0 when the server holds polls
+  var serverWait = null;
 
   function text(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
@@ -74,11 +96,58 @@
     while (log.children.length > MAX_LOG) log.removeChild(log.lastChild);
   }
 
+  function renderMessages() {
+    messagesList.textContent = '';
+    $('messages-user').textContent = token ? token.replace('demo-', '') : 'nobody (anonymous)';
+    if (messages.length === 0) {
+      var empty = document.createElement('li');
+      empty.className = 'empty';
+      empty.textContent = token ? 'no targeted messages yet: send one to ' + token.replace('demo-', '')
+        : 'anonymous polls get no targeted messages';
+      messagesList.appendChild(empty);
+      return;
+    }
+    messages.forEach(function (message) {
+      var item = document.createElement('li');
+      item.dataset.id = String(message.id);
+      var meta = document.createElement('div');
+      meta.className = 'meta';
+      var data = message.data || {};
+      meta.textContent = (message.key === MESSAGE_KEY ? 'from ' + data.from : message.key) + ' · ' +
+        clock(new Date(data.sent_at || message.sent_at)) + ' · #' + message.id;
+      var body = document.createElement('div');
+      body.className = 'text';
+      body.textContent = message.key === MESSAGE_KEY ? data.text : text(message.data); // never innerHTML
+      item.appendChild(meta);
+      item.appendChild(body);
+      messagesList.appendChild(item);
+    });
+  }
+
   function showStatus() {
     var running = channel.isRunning();
     status.className = 'badge ' + (running ? 'running' : 'stopped');
-    status.textContent = running ? 'polling every ' + interval / 1000 + ' s' : 'stopped';
+    if (!running) {
+      status.textContent = 'stopped';
+    } else if (longPoll && serverWait === 0) {
+      status.textContent = 'server does not hold polls: every ' + interval / 1000 + ' s';
+    } else if (longPoll) {
+      status.textContent = 'long-polling' + (serverWait ? ' (held up to ' + serverWait + ' s)' : '');
+    } else {
+      status.textContent = 'polling every ' + interval / 1000 + ' s';
+    }
     toggle.textContent = running ? 'Stop (onHide)' : 'Start (onShow)';
+  }
+
+  function showSendBox() {
+    var canSend = Boolean(token);
+    sendText.disabled = !canSend;
+    sendButton.disabled = !canSend;
+    sendTo.disabled = !canSend;
+    if (!canSend) {
+      sendResult.className = 'hint';
+      sendResult.textContent = 'Pick a demo user above to send as them (POST /api/demo/send?to=… with X-Access-Token).';
+    }
   }
 
   function showRequest() {
@@ -94,16 +163,28 @@
     Object.keys(envelope.data || {}).forEach(function (key) {
       latest[key] = { value: text(envelope.data[key]), at: now, fresh: true };
     });
-    (envelope.messages || []).forEach(function (message) {
-      latest[message.key] = { value: text(message.data) + '  (message ' + message.id + ')', at: now, fresh: true };
-    });
     renderKeys();
+    if (envelope.messages.length > 0) {
+      messages = envelope.messages.slice().reverse().concat(messages).slice(0, MAX_MESSAGES);
+      renderMessages();
+    }
+  });
+
+  // The server lost our cursor (store reset, history trimmed): what it sends now is all there is.
+  event.on('app_message_reset', false).then(function () {
+    messages = [];
+    renderMessages();
+    addLog('quiet', 'the server lost our place (recovered: false): messages list refreshed');
   });
 
   event.on('app_message_poll', false).then(function (poll) {
     if (poll.ok) {
       var keys = poll.envelope.data ? Object.keys(poll.envelope.data) : [];
-      addLog('ok', 'HTTP ' + poll.statusCode + ' in ' + poll.elapsed + ' ms · ' +
+      var count = (poll.envelope.messages || []).length;
+      serverWait = typeof poll.envelope.wait === 'number' ? poll.envelope.wait : (longPoll && poll.delay > 0 ? 0 : serverWait);
+      var held = typeof poll.envelope.wait === 'number' ? ' · held (wait ' + poll.envelope.wait + ' s)' : '';
+      addLog(count ? 'ok news' : 'ok', 'HTTP ' + poll.statusCode + ' in ' + poll.elapsed + ' ms' + held +
+        (count ? ' · ' + count + ' message' + (count > 1 ? 's' : '') : '') + ' · ' +
         (keys.length ? keys.join(', ') : 'data: null'));
       if (!poll.envelope.data) {
         Object.keys(latest).forEach(function (key) { latest[key].fresh = false; });
@@ -125,13 +206,59 @@
   userSelect.addEventListener('change', function () {
     token = userSelect.value;
     latest = {};
+    messages = [];
     renderKeys();
+    renderMessages();
+    showSendBox();
     showRequest();
     addLog('quiet', 'switched to ' + (token ? token.replace('demo-', '') : 'anonymous'));
     // Another user: forget the old user's cursor before the next poll (client README, "Targeted messages").
     channel.resetCursor();
     channel.restart();
     showStatus();
+  });
+
+  longPollBox.checked = longPoll;
+  longPollBox.addEventListener('change', function () {
+    var wasRunning = channel.isRunning();
+    channel.stop();
+    longPoll = longPollBox.checked;
+    serverWait = null;
+    channel = makeChannel();
+    addLog('quiet', 'long-poll ' + (longPoll ? 'on: the server holds each poll until there is news'
+      : 'off: a poll every ' + interval / 1000 + ' s'));
+    if (wasRunning) channel.start();
+    showStatus();
+  });
+
+  sendForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var to = sendTo.value;
+    var body = sendText.value;
+    sendButton.disabled = true;
+    var startedAt = Date.now();
+    fetch(SEND_PATH + '?to=' + encodeURIComponent(to), {
+      method: 'POST',
+      headers: { 'X-Access-Token': token, 'Content-Type': 'text/plain; charset=utf-8' },
+      body: body
+    }).then(function (response) {
+      return response.json().then(function (envelope) { return { status: response.status, envelope: envelope }; });
+    }).then(function (answer) {
+      if (answer.status === 200) {
+        sendResult.className = 'hint sent';
+        sendResult.textContent = 'sent #' + answer.envelope.data.id + ' to ' + to + ' in ' + (Date.now() - startedAt) +
+          ' ms' + (to === token.replace('demo-', '') ? ': watch it arrive below' : ': switch to ' + to + ' to see it');
+        sendText.value = '';
+      } else {
+        sendResult.className = 'hint failed';
+        sendResult.textContent = 'HTTP ' + answer.status + ': ' + answer.envelope.msg;
+      }
+    }, function (error) {
+      sendResult.className = 'hint failed';
+      sendResult.textContent = 'not sent: ' + error.message;
+    }).then(function () {
+      showSendBox();
+    });
   });
 
   toggle.addEventListener('click', function () {
@@ -146,7 +273,10 @@
   });
 
   $('interval').textContent = String(interval / 1000);
+  if (token) sendTo.value = token.replace('demo-', '');
   showRequest();
+  renderMessages();
+  showSendBox();
   channel.start();
   showStatus();
 })();

@@ -1,12 +1,15 @@
 package io.appmessage.example;
 
 import io.appmessage.example.auth.DemoAuthenticator;
+import io.appmessage.example.demo.DemoSendHandler;
+import io.appmessage.example.demo.ExampleOutbox;
 import io.appmessage.example.handlers.DemoInstances;
 import io.appmessage.example.web.HealthHandler;
 import io.appmessage.example.web.WebPage;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Plugins;
 import io.appmessage.runtime.config.ServerSettings;
+import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -15,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,20 +34,28 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Handlers come from every generated registry on the class path: the app's own and, through
- * {@code ServiceLoader} only, the wxapp plugin jar's (nothing here names it).
+ * {@code ServiceLoader} only, the wxapp plugin jar's (nothing here names it). Targeted messages go
+ * through an outbox ({@link ExampleOutbox}: embedded under {@code APPMESSAGE_DATA_DIR}, or Redis), sent
+ * from {@code POST /api/demo/send} ({@link DemoSendHandler}).
  */
 public final class ExampleServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
 
+    /** Where demo users send each other targeted messages. */
+    public static final String SEND_PATH = "/api/demo/send";
+
     private final AppMessageServer appMessage;
+    private final AppMessageOutbox outbox;
     private final Undertow undertow;
     private final HealthHandler health;
     private final String host;
     private final int port;
 
-    private ExampleServer(AppMessageServer appMessage, Undertow undertow, HealthHandler health, String host) {
+    private ExampleServer(AppMessageServer appMessage, AppMessageOutbox outbox, Undertow undertow,
+                          HealthHandler health, String host) {
         this.appMessage = appMessage;
+        this.outbox = outbox;
         this.undertow = undertow;
         this.health = health;
         this.host = host;
@@ -52,25 +64,45 @@ public final class ExampleServer implements AutoCloseable {
 
     /**
      * Builds the channel and starts listening. {@code environment} holds {@code PORT} and the
-     * {@code APPMESSAGE_*} settings ({@code System.getenv()} in production, a map in tests).
+     * {@code APPMESSAGE_*} settings ({@code System.getenv()} in production, a map in tests), and
+     * {@code APPMESSAGE_DATA_DIR} or {@code APPMESSAGE_REDIS_URI} for the outbox.
      */
     public static ExampleServer start(Map<String, String> environment) {
-        AppMessageServer appMessage = AppMessageServer.builder()
-                .environment(environment)
-                .authenticator(new DemoAuthenticator())
-                .instanceProvider(DemoInstances.create())
-                .build();
-        ServerSettings settings = appMessage.settings();
-        HealthHandler health = new HealthHandler();
-        PathHandler routes = Handlers.path(WebPage.handler())
-                .addExactPath(settings.path(), appMessage.httpHandler());
-        if (settings.healthPath() != null) {
-            routes.addExactPath(settings.healthPath(), health);
+        AppMessageOutbox outbox = ExampleOutbox.open(environment);
+        AppMessageServer appMessage = null;
+        try {
+            appMessage = AppMessageServer.builder()
+                    .environment(environment)
+                    .authenticator(new DemoAuthenticator())
+                    .instanceProvider(DemoInstances.create())
+                    .outbox(outbox) // messages + cursor on every poll; a send wakes the user's held poll
+                    .build();
+            ServerSettings settings = appMessage.settings();
+            HealthHandler health = new HealthHandler();
+            PathHandler routes = Handlers.path(WebPage.handler())
+                    .addExactPath(settings.path(), appMessage.httpHandler())
+                    .addExactPath(SEND_PATH, new DemoSendHandler(outbox, Clock.systemUTC()));
+            if (settings.healthPath() != null) {
+                routes.addExactPath(settings.healthPath(), health);
+            }
+            Undertow undertow = listen(settings, routes);
+            return started(new ExampleServer(appMessage, outbox, undertow, health, settings.host()));
+        } catch (RuntimeException e) {
+            // a port already taken must not leave the data directory locked behind it
+            if (appMessage != null) {
+                appMessage.close();
+            }
+            outbox.close();
+            throw e;
         }
-        Undertow undertow = listen(settings, routes);
-        ExampleServer server = new ExampleServer(appMessage, undertow, health, settings.host());
-        LOG.info("{} handlers, plugins {} (switched off: {}), poll path {}",
-                appMessage.handlerCount(), appMessage.plugins().known(), appMessage.plugins().disabled(), settings.path());
+    }
+
+    private static ExampleServer started(ExampleServer server) {
+        AppMessageServer appMessage = server.appMessage;
+        ServerSettings settings = appMessage.settings();
+        LOG.info("{} handlers, plugins {} (switched off: {}), poll path {}, long-poll {}",
+                appMessage.handlerCount(), appMessage.plugins().known(), appMessage.plugins().disabled(), settings.path(),
+                settings.longPoll() ? "on (cap " + settings.longPollCap().toSeconds() + " s)" : "off");
         return server;
     }
 
@@ -114,17 +146,29 @@ public final class ExampleServer implements AutoCloseable {
         return "http://" + shown + ":" + port + "/";
     }
 
+    /** Polls held right now (long-poll, issue 7): a gauge for tests and monitoring. */
+    public int heldPolls() {
+        return appMessage.heldPolls();
+    }
+
     /** Switches the wxapp plugin (or any other) off and on while the server runs. */
     public Plugins plugins() {
         return appMessage.plugins();
     }
 
-    /** Graceful: health answers 503, polls in flight finish (within the runtime's grace), then Undertow stops. */
+    /**
+     * Graceful: health answers 503, polls in flight (held ones answered at once) finish within the
+     * runtime's grace, Undertow stops, and only then the outbox closes: nothing reads or sends after it.
+     */
     @Override
     public void close() {
         health.beginClose();
-        appMessage.close();
-        undertow.stop();
+        try {
+            appMessage.close();
+            undertow.stop();
+        } finally {
+            outbox.close();
+        }
     }
 
     private static int millis(Duration duration) {

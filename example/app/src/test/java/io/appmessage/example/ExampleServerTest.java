@@ -3,6 +3,7 @@ package io.appmessage.example;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExampleServerTest {
 
-    private static final Map<String, String> LOOPBACK_ANY_PORT = Map.of("PORT", "0", "APPMESSAGE_HOST", "127.0.0.1");
     private static final String WXAPP_TEST2 = "\"plugin_wxapp_test2\":{\"list\":[\"aaa\",\"bbb\",\"ccc\"]}";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ExampleServer server;
 
+    @TempDir
+    static Path sharedDataDir;
+
     @BeforeAll
     static void start() {
-        server = ExampleServer.start(LOOPBACK_ANY_PORT);
+        server = ExampleServer.start(loopbackAnyPort(sharedDataDir));
+    }
+
+    /** Port 0 on loopback, the outbox in a directory of the test's own (never ./appmessage-data). */
+    static Map<String, String> loopbackAnyPort(Path dataDir, String... moreNamesAndValues) {
+        Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "APPMESSAGE_HOST", "127.0.0.1",
+                "APPMESSAGE_DATA_DIR", dataDir.toString()));
+        for (int i = 0; i < moreNamesAndValues.length; i += 2) {
+            environment.put(moreNamesAndValues[i], moreNamesAndValues[i + 1]);
+        }
+        return environment;
     }
 
     @AfterAll
@@ -84,9 +98,8 @@ class ExampleServerTest {
     }
 
     @Test
-    void pluginDisabledByEnvironment_pluginKeysAreGoneAndAppKeysStay() throws Exception {
-        Map<String, String> environment = Map.of("PORT", "0", "APPMESSAGE_HOST", "127.0.0.1",
-                "APPMESSAGE_DISABLED_PLUGINS", "wxapp");
+    void pluginDisabledByEnvironment_pluginKeysAreGoneAndAppKeysStay(@TempDir Path dataDir) throws Exception {
+        Map<String, String> environment = loopbackAnyPort(dataDir, "APPMESSAGE_DISABLED_PLUGINS", "wxapp");
         try (ExampleServer withoutPlugin = ExampleServer.start(environment)) {
             String body = get(withoutPlugin, "/api/message/index", Map.of()).body();
 
@@ -96,8 +109,8 @@ class ExampleServerTest {
     }
 
     @Test
-    void pluginSwitchedAtRunTime_keysGoAndComeBack() throws Exception {
-        try (ExampleServer switchable = ExampleServer.start(LOOPBACK_ANY_PORT)) {
+    void pluginSwitchedAtRunTime_keysGoAndComeBack(@TempDir Path dataDir) throws Exception {
+        try (ExampleServer switchable = ExampleServer.start(loopbackAnyPort(dataDir))) {
             switchable.plugins().disable("wxapp");
             String off = get(switchable, "/api/message/index", Map.of()).body();
             switchable.plugins().enable("wxapp");

@@ -4,7 +4,6 @@ import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.Identity;
 import io.appmessage.runtime.InvalidTokenException;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,17 +20,10 @@ import java.util.Optional;
  */
 public final class DemoAuthenticator implements Authenticator {
 
-    private static final Map<String, String> USERS_BY_TOKEN = Map.of(
-            "demo-alice", "alice",
-            "demo-bob", "bob",
-            "demo-carol", "carol");
-
     @Override
     public Optional<Identity> authenticate(String token) throws InvalidTokenException {
-        String user = USERS_BY_TOKEN.get(token);
-        if (user == null) {
-            throw new InvalidTokenException("not a demo token (demo-alice, demo-bob, demo-carol)");
-        }
+        String user = DemoUsers.byToken(token).orElseThrow(
+                () -> new InvalidTokenException("not a demo token (demo-alice, demo-bob, demo-carol)"));
         return Optional.of(Identity.of(user));
     }
 }

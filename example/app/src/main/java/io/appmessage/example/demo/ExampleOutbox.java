@@ -1,0 +1,67 @@
+package io.appmessage.example.demo;
+
+import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.outbox.OutboxSettings;
+import io.appmessage.runtime.outbox.OutboxUnavailableException;
+import io.appmessage.runtime.outbox.redis.RedisOutboxes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens the example's outbox from the environment (issue 6): the embedded store under
+ * {@value #DATA_DIR} (default {@code ./appmessage-data}), or, when {@value #REDIS_URI} is set, Redis
+ * Streams shared by several nodes.
+ *
+ * <pre>{@code
+ * try (AppMessageOutbox outbox = ExampleOutbox.open(System.getenv())) { ... }
+ * APPMESSAGE_REDIS_URI=redis://127.0.0.1:6379 PORT=8081 java -jar appmessage-example.jar
+ * }</pre>
+ */
+public final class ExampleOutbox {
+
+    /** Directory of the embedded store; one process per directory. */
+    public static final String DATA_DIR = "APPMESSAGE_DATA_DIR";
+    /** Set it (e.g. {@code redis://127.0.0.1:6379}) to share the outbox between nodes. */
+    public static final String REDIS_URI = "APPMESSAGE_REDIS_URI";
+
+    private static final int CONNECT_ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ExampleOutbox.class);
+
+    private ExampleOutbox() {
+    }
+
+    /**
+     * A few tries: lettuce's connection handshake runs under the 500 ms command timeout, which a cold
+     * JVM on a busy machine can miss on the first connection (seen here); the next try is warm.
+     */
+    private static AppMessageOutbox connectToRedis(String uri) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return RedisOutboxes.connect(uri, OutboxSettings.defaults());
+            } catch (OutboxUnavailableException e) {
+                if (attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Redis connection attempt {} of {} failed, trying again: {}", attempt, CONNECT_ATTEMPTS, e.getMessage());
+            }
+        }
+    }
+
+    /** The outbox the environment asks for; the caller closes it after the server. */
+    public static AppMessageOutbox open(Map<String, String> environment) {
+        String redisUri = environment.get(REDIS_URI);
+        if (redisUri != null && !redisUri.isBlank()) {
+            AppMessageOutbox outbox = connectToRedis(redisUri.strip());
+            LOG.info("targeted messages on Redis ({}): several nodes may share it", REDIS_URI);
+            return outbox;
+        }
+        String dir = environment.get(DATA_DIR);
+        Path dataDir = dir == null || dir.isBlank() ? AppMessageOutbox.DEFAULT_DATA_DIR : Path.of(dir.strip());
+        AppMessageOutbox outbox = AppMessageOutbox.embedded(dataDir);
+        LOG.info("targeted messages stored in {} (embedded, this node only)", dataDir.toAbsolutePath());
+        return outbox;
+    }
+}
