@@ -2,7 +2,6 @@ package io.appmessage.example.demo;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
-import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import io.appmessage.runtime.outbox.redis.RedisOutboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,34 +26,16 @@ public final class ExampleOutbox {
     /** Set it (e.g. {@code redis://127.0.0.1:6379}) to share the outbox between nodes. */
     public static final String REDIS_URI = "APPMESSAGE_REDIS_URI";
 
-    private static final int CONNECT_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(ExampleOutbox.class);
 
     private ExampleOutbox() {
-    }
-
-    /**
-     * A few tries: lettuce's connection handshake runs under the 500 ms command timeout, which a cold
-     * JVM on a busy machine can miss on the first connection (seen here); the next try is warm.
-     */
-    private static AppMessageOutbox connectToRedis(String uri) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return RedisOutboxes.connect(uri, OutboxSettings.defaults());
-            } catch (OutboxUnavailableException e) {
-                if (attempt == CONNECT_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warn("Redis connection attempt {} of {} failed, trying again: {}", attempt, CONNECT_ATTEMPTS, e.getMessage());
-            }
-        }
     }
 
     /** The outbox the environment asks for; the caller closes it after the server. */
     public static AppMessageOutbox open(Map<String, String> environment) {
         String redisUri = environment.get(REDIS_URI);
         if (redisUri != null && !redisUri.isBlank()) {
-            AppMessageOutbox outbox = connectToRedis(redisUri.strip());
+            AppMessageOutbox outbox = RedisOutboxes.connect(redisUri.strip(), OutboxSettings.defaults());
             LOG.info("targeted messages on Redis ({}): several nodes may share it", REDIS_URI);
             return outbox;
         }

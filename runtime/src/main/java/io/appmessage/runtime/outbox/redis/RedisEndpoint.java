@@ -36,6 +36,13 @@ public final class RedisEndpoint implements AutoCloseable {
     /** Default command timeout: short, because a poll waits for it before answering. */
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
 
+    /**
+     * The connection handshake (HELLO, AUTH, SELECT) runs under the URI's timeout, not the command
+     * timeout: a cold JVM on a busy node missed 500 ms there and failed at start-up. Start-up may wait;
+     * polls may not, and they only ever wait for commands.
+     */
+    private static final Duration MIN_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
+
     private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
@@ -59,7 +66,7 @@ public final class RedisEndpoint implements AutoCloseable {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
         RedisURI redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(commandTimeout);
+        redisUri.setTimeout(commandTimeout.compareTo(MIN_HANDSHAKE_TIMEOUT) > 0 ? commandTimeout : MIN_HANDSHAKE_TIMEOUT);
         String where = redisUri.getHost() + ":" + redisUri.getPort(); // never the password
         ClientResources resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
