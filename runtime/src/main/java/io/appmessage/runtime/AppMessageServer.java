@@ -83,13 +83,15 @@ public final class AppMessageServer implements AutoCloseable {
     private final ExecutorService ownDispatcherPool;
     private final MessageSignal signal;
     private final boolean ownSignal;
+    private final HttpHandler otherRoutes;
     private UndertowServer undertow;
     private boolean closed;
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
-                             boolean ownSignal, Executor dispatcherExecutor) {
+                             boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes) {
         this.settings = settings;
+        this.otherRoutes = otherRoutes;
         this.table = table;
         this.pipeline = pipeline;
         this.timer = timer;
@@ -135,7 +137,7 @@ public final class AppMessageServer implements AutoCloseable {
         if (undertow != null) {
             return this;
         }
-        undertow = UndertowServer.start(settings, httpHandler, pipeline);
+        undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
                 table.registrySummaries(), pipeline.plugins().disabled());
@@ -281,6 +283,7 @@ public final class AppMessageServer implements AutoCloseable {
         private final List<PollExtension> extensions = new ArrayList<>();
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
+        private HttpHandler otherRoutes;
 
         private Builder() {
         }
@@ -497,6 +500,21 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What the standalone server answers on every path other than the poll and health paths (a
+         * page, an app endpoint, a {@code PathHandler} of several); default: 404 with the envelope.
+         * Lets a small app serve everything from one server, with the timeouts and limits above,
+         * instead of building its own Undertow around {@link AppMessageServer#httpHandler()}.
+         *
+         * <pre>{@code
+         * builder.otherRoutes(Handlers.path(pageHandler).addExactPath("/api/send", sendHandler))
+         * }</pre>
+         */
+        public Builder otherRoutes(HttpHandler handler) {
+            this.otherRoutes = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
@@ -539,7 +557,7 @@ public final class AppMessageServer implements AutoCloseable {
                     settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
             delivery.closingWhen(pipeline::closing);
             return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
-                    dispatcherExecutor);
+                    dispatcherExecutor, otherRoutes);
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */

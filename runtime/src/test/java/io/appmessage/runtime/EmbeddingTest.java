@@ -42,6 +42,24 @@ class EmbeddingTest {
     }
 
     @Test
+    void otherRoutes_answerEveryOtherPath_pollAndHealthStayTheServers() {
+        var routes = Handlers.path(exchange -> exchange.getResponseSender().send("page"))
+                .addExactPath("/api/send", exchange -> exchange.getResponseSender().send("sent"));
+        try (AppMessageServer server = Servers.builder(REGISTRY).otherRoutes(routes).build().start()) {
+            assertThat(Http.get(server, "/api/send").body()).isEqualTo("sent");
+            assertThat(Http.get(server, "/anything/else").body()).isEqualTo("page");
+            assertThat(Http.get(server, "/api/message/index?v=x").body())
+                    .isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"k\":\"x\",\"a\":\"async\"}}");
+            assertThat(Http.get(server, "/health").body()).isEqualTo("{\"code\":0,\"msg\":\"ok\",\"data\":null}");
+        }
+        try (AppMessageServer server = Servers.start(REGISTRY)) {
+            var missing = Http.get(server, "/anything/else");
+            assertThat(missing.statusCode()).as("without other routes: 404 with the envelope").isEqualTo(404);
+            assertThat(missing.body()).startsWith("{\"code\":404,");
+        }
+    }
+
+    @Test
     void dispatcher_answersWithoutHttp() throws Exception {
         try (AppMessageServer appMessage = Servers.builder(REGISTRY).build()) {
             PollResponse answer = appMessage.dispatcher().poll("GET", "v=%E4%BD%A0", name -> null)

@@ -4,28 +4,21 @@ import io.appmessage.example.auth.DemoAuthenticator;
 import io.appmessage.example.demo.DemoSendHandler;
 import io.appmessage.example.demo.ExampleOutbox;
 import io.appmessage.example.handlers.DemoInstances;
-import io.appmessage.example.web.HealthHandler;
 import io.appmessage.example.web.WebPage;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Plugins;
 import io.appmessage.runtime.config.ServerSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.undertow.Handlers;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import io.undertow.server.handlers.PathHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
- * The example app's server: AppMessage's poll handler mounted in the app's own Undertow next to
- * the browser page (runtime/README.md, "Inside your own Undertow"), the way a real shop would add
- * the channel to a server it already runs.
+ * The example app's server: AppMessage's standalone server (poll path, {@code /health}, its
+ * timeouts and limits) with the browser page and the demo send endpoint as its other routes.
  *
  * <pre>{@code
  * try (ExampleServer server = ExampleServer.start(Map.of("PORT", "0"))) {
@@ -47,19 +40,10 @@ public final class ExampleServer implements AutoCloseable {
 
     private final AppMessageServer appMessage;
     private final AppMessageOutbox outbox;
-    private final Undertow undertow;
-    private final HealthHandler health;
-    private final String host;
-    private final int port;
 
-    private ExampleServer(AppMessageServer appMessage, AppMessageOutbox outbox, Undertow undertow,
-                          HealthHandler health, String host) {
+    private ExampleServer(AppMessageServer appMessage, AppMessageOutbox outbox) {
         this.appMessage = appMessage;
         this.outbox = outbox;
-        this.undertow = undertow;
-        this.health = health;
-        this.host = host;
-        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     /**
@@ -76,17 +60,11 @@ public final class ExampleServer implements AutoCloseable {
                     .authenticator(new DemoAuthenticator())
                     .instanceProvider(DemoInstances.create())
                     .outbox(outbox) // messages + cursor on every poll; a send wakes the user's held poll
-                    .build();
-            ServerSettings settings = appMessage.settings();
-            HealthHandler health = new HealthHandler();
-            PathHandler routes = Handlers.path(WebPage.handler())
-                    .addExactPath(settings.path(), appMessage.httpHandler())
-                    .addExactPath(SEND_PATH, new DemoSendHandler(outbox, Clock.systemUTC()));
-            if (settings.healthPath() != null) {
-                routes.addExactPath(settings.healthPath(), health);
-            }
-            Undertow undertow = listen(settings, routes);
-            return started(new ExampleServer(appMessage, outbox, undertow, health, settings.host()));
+                    .otherRoutes(Handlers.path(WebPage.handler())
+                            .addExactPath(SEND_PATH, new DemoSendHandler(outbox, Clock.systemUTC())))
+                    .build()
+                    .start();
+            return started(new ExampleServer(appMessage, outbox));
         } catch (RuntimeException e) {
             // a port already taken must not leave the data directory locked behind it
             if (appMessage != null) {
@@ -106,44 +84,19 @@ public final class ExampleServer implements AutoCloseable {
         return server;
     }
 
-    /**
-     * Our own Undertow gets the timeouts and limits the runtime's standalone server uses
-     * (runtime/README.md, "Configuration"), so slow or silent clients cannot pin connections here either.
-     */
-    private static Undertow listen(ServerSettings settings, PathHandler routes) {
-        Undertow.Builder builder = Undertow.builder()
-                .addHttpListener(settings.port(), settings.host())
-                .setHandler(routes)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.noRequestTimeout()))
-                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.requestParseTimeout()))
-                .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
-                .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
-                // the poll handler parses the raw query itself and answers bad encodings with the envelope
-                .setServerOption(UndertowOptions.DECODE_URL, false);
-        if (settings.ioThreads() > 0) {
-            builder.setIoThreads(settings.ioThreads());
-        }
-        if (settings.workerThreads() > 0) {
-            builder.setWorkerThreads(settings.workerThreads());
-        }
-        Undertow undertow = builder.build();
-        undertow.start();
-        return undertow;
-    }
-
     /** The bound port (the real one when {@code PORT=0}). */
     public int port() {
-        return port;
+        return appMessage.port();
     }
 
     /** The browser page's address, e.g. {@code http://localhost:8080/}. */
     public String pageUrl() {
+        String host = appMessage.settings().host();
         String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
         if (shown.contains(":")) {
             shown = "[" + shown + "]";
         }
-        return "http://" + shown + ":" + port + "/";
+        return "http://" + shown + ":" + port() + "/";
     }
 
     /** Polls held right now (long-poll, issue 7): a gauge for tests and monitoring. */
@@ -158,20 +111,14 @@ public final class ExampleServer implements AutoCloseable {
 
     /**
      * Graceful: health answers 503, polls in flight (held ones answered at once) finish within the
-     * runtime's grace, Undertow stops, and only then the outbox closes: nothing reads or sends after it.
+     * runtime's grace, the server stops, and only then the outbox closes: nothing reads or sends after it.
      */
     @Override
     public void close() {
-        health.beginClose();
         try {
             appMessage.close();
-            undertow.stop();
         } finally {
             outbox.close();
         }
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

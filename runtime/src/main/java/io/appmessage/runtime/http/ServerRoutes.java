@@ -6,8 +6,9 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 
 /**
- * The standalone server's root handler: the poll path, the health path, and 404 with the envelope
- * everywhere else. Exact string comparison of the raw path, no router: two paths need none.
+ * The standalone server's root handler: the poll path, the health path, and the app's other routes
+ * (or 404 with the envelope) everywhere else. Exact string comparison of the raw path, no router:
+ * two paths need none.
  */
 public final class ServerRoutes implements HttpHandler {
 
@@ -15,9 +16,12 @@ public final class ServerRoutes implements HttpHandler {
     private final String healthPath;
     private final HttpHandler poll;
     private final PollPipeline pipeline;
+    private final HttpHandler otherRoutes;
 
-    /** {@code healthPath} null switches health off. */
-    public ServerRoutes(String pollPath, String healthPath, HttpHandler poll, PollPipeline pipeline) {
+    /** {@code healthPath} null switches health off; {@code otherRoutes} null answers 404 elsewhere. */
+    public ServerRoutes(String pollPath, String healthPath, HttpHandler poll, PollPipeline pipeline,
+                        HttpHandler otherRoutes) {
+        this.otherRoutes = otherRoutes;
         this.pollPath = pollPath;
         this.healthPath = healthPath;
         this.poll = poll;
@@ -31,6 +35,8 @@ public final class ServerRoutes implements HttpHandler {
             poll.handleRequest(exchange);
         } else if (healthPath != null && healthPath.equals(path)) {
             health(exchange);
+        } else if (otherRoutes != null) {
+            otherRoutes.handleRequest(exchange);
         } else {
             Responses.send(exchange, pipeline.answers().notFound);
         }

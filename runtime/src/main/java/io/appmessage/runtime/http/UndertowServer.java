@@ -3,6 +3,7 @@ package io.appmessage.runtime.http;
 import io.appmessage.runtime.config.ServerSettings;
 import io.appmessage.runtime.dispatch.PollPipeline;
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 import io.undertow.UndertowOptions;
 import org.xnio.Options;
 
@@ -32,10 +33,12 @@ public final class UndertowServer {
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollPipeline pipeline) {
+    /** {@code otherRoutes} answers every other path; null: 404 with the envelope. */
+    public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollPipeline pipeline,
+                                       HttpHandler otherRoutes) {
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
-                .setHandler(new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline))
+                .setHandler(new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline, otherRoutes))
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.noRequestTimeout()))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.requestParseTimeout()))
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
