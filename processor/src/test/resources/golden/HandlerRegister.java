@@ -29,16 +29,17 @@ public final class HandlerRegister implements HandlerRegistry {
     @Override
     public List<HandlerDescriptor> handlers(InstanceProvider instances) {
         ShopHandlers shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
-        return List.of(
-                HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version()),
-                HandlerDescriptor.value("com.shop.ShopHandlers#lines", "", 0, "lines", (request, message) -> ShopHandlers.lines()),
-                HandlerDescriptor.value("com.shop.ShopHandlers#status", "", 0, "order_status", (request, message) -> shopHandlers.status(request)),
-                HandlerDescriptor.imperative("com.shop.ShopHandlers#test", "", 0, (request, message) -> {
-                    ShopHandlers.test(message);
-                    return null;
-                }),
-                HandlerDescriptor.async("com.shop.ShopHandlers#audit", "", 10, "", (request, message) -> shopHandlers.audit(message)),
-                HandlerDescriptor.async("com.shop.ShopHandlers#stock", "", 10, "stock", (request, message) -> shopHandlers.stock(message, request)));
+        HandlerDescriptor[] handlers = new HandlerDescriptor[6];
+        handlers[0] = HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version());
+        handlers[1] = HandlerDescriptor.value("com.shop.ShopHandlers#lines", "", 0, "lines", (request, message) -> ShopHandlers.lines());
+        handlers[2] = HandlerDescriptor.value("com.shop.ShopHandlers#status", "", 0, "order_status", (request, message) -> shopHandlers.status(request));
+        handlers[3] = HandlerDescriptor.imperative("com.shop.ShopHandlers#test", "", 0, (request, message) -> {
+            ShopHandlers.test(message);
+            return null;
+        });
+        handlers[4] = HandlerDescriptor.async("com.shop.ShopHandlers#audit", "", 10, "", (request, message) -> shopHandlers.audit(message));
+        handlers[5] = HandlerDescriptor.async("com.shop.ShopHandlers#stock", "", 10, "stock", (request, message) -> shopHandlers.stock(message, request));
+        return List.of(handlers);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class RegisterGenerator {
         for (String reserved : List.of("instances", "request", "message")) {
             names.newName(reserved, reserved);
         }
+        String array = names.newName("handlers", "handlers array");
         // one object per class with instance handlers, sorted by class name for stable output
         Map<String, HandlerModel> instanceOwners = new TreeMap<>();
         handlers.stream().filter(handler -> !handler.isStatic())
@@ -68,11 +69,15 @@ public final class RegisterGenerator {
         if (handlers.isEmpty()) {
             body.addStatement("return $T.of()", List.class);
         } else {
-            body.add("return $T.of(\n", List.class).indent().indent();
+            // Plain assignments, not one List.of(...) call: a generic varargs call whose arguments all
+            // hold lambdas makes javac attribute every argument per overload candidate and infer the
+            // element type from all of them, which took seconds for 1,000 handlers (issue 5).
+            body.addStatement("$T[] $N = new $T[$L]", ApiNames.HANDLER_DESCRIPTOR, array, ApiNames.HANDLER_DESCRIPTOR,
+                    handlers.size());
             for (int i = 0; i < handlers.size(); i++) {
-                body.add(descriptor(handlers.get(i), names)).add(i + 1 < handlers.size() ? ",\n" : ");\n");
+                body.add("$N[$L] = $L;\n", array, i, descriptor(handlers.get(i), names));
             }
-            body.unindent().unindent();
+            body.addStatement("return $T.of($N)", List.class, array);
         }
         return MethodSpec.methodBuilder("handlers")
                 .addAnnotation(Override.class)

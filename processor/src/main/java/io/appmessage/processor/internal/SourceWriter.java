@@ -4,6 +4,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.Filer;
@@ -25,6 +27,14 @@ public final class SourceWriter {
 
     private final Filer filer;
     private final Elements elements;
+    /**
+     * Shadowed names per package, found once: 100 writers into one package would otherwise look up
+     * every type of the package in {@code java.lang} 100 times, and {@code Elements.getTypeElement}
+     * of a missing name searches every module (issue 5: build cost). Sources are written in one
+     * round only (see {@link CompilationRun}), so the packages' members do not change in between.
+     */
+    private final Map<String, Set<String>> shadowedByPackage = new HashMap<>();
+    private final Map<String, Boolean> javaLangHas = new HashMap<>();
 
     public SourceWriter(Filer filer, Elements elements) {
         this.filer = filer;
@@ -33,7 +43,7 @@ public final class SourceWriter {
 
     /** Writes {@code type} into {@code packageName}; its originating elements travel with the spec. */
     public void write(String packageName, TypeSpec type) {
-        Set<String> shadowed = javaLangNamesShadowedIn(packageName);
+        Set<String> shadowed = shadowedByPackage.computeIfAbsent(packageName, this::javaLangNamesShadowedIn);
         TypeSpec qualified = shadowed.isEmpty() ? type
                 : type.toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
         JavaFile file = JavaFile.builder(packageName, qualified)
@@ -56,7 +66,7 @@ public final class SourceWriter {
         }
         for (TypeElement member : ElementFilter.typesIn(pkg.getEnclosedElements())) {
             String simpleName = member.getSimpleName().toString();
-            if (elements.getTypeElement("java.lang." + simpleName) != null) {
+            if (javaLangHas.computeIfAbsent(simpleName, name -> elements.getTypeElement("java.lang." + name) != null)) {
                 shadowed.add(simpleName);
             }
         }

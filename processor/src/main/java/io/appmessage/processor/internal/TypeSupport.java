@@ -2,7 +2,9 @@ package io.appmessage.processor.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -20,6 +22,12 @@ public final class TypeSupport {
 
     private final Elements elements;
     private final Types types;
+    /**
+     * Erased types by qualified name ({@code Optional.empty()}: not on the classpath). The same few
+     * names (CompletionStage, Iterable, Map, ...) are asked for per handler and per type component,
+     * and {@code Elements.getTypeElement} searches every module for each call (issue 5: build cost).
+     */
+    private final Map<String, Optional<TypeMirror>> erasedByName = new HashMap<>();
 
     public TypeSupport(Elements elements, Types types) {
         this.elements = elements;
@@ -42,9 +50,12 @@ public final class TypeSupport {
 
     /** Whether {@code type}, erased, is a subtype of the erasure of {@code qualifiedName}. */
     public boolean isSubtypeOf(TypeMirror type, String qualifiedName) {
-        TypeElement target = elements.getTypeElement(qualifiedName);
-        return target != null && type.getKind() == TypeKind.DECLARED
-                && types.isSubtype(types.erasure(type), types.erasure(target.asType()));
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        Optional<TypeMirror> target = erasedByName.computeIfAbsent(qualifiedName,
+                name -> Optional.ofNullable(elements.getTypeElement(name)).map(found -> types.erasure(found.asType())));
+        return target.isPresent() && types.isSubtype(types.erasure(type), target.get());
     }
 
     /**
