@@ -293,7 +293,7 @@ section_compile() {
   if [[ ! -d "$ROOT/processor" ]]; then
     printf '## 5. Compile time\n\nNot measured: the processor module is not on this branch yet.\n\n' >"$out"; return 0
   fi
-  (cd "$ROOT" && mvn -B -q -pl processor dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/processor.cp" >/dev/null)
+  (cd "$ROOT" && mvn -B -q -pl processor dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$WORK/processor.cp" >/dev/null)
   processor_cp="$(ls "$ROOT"/processor/target/appmessage-processor-*.jar | grep -v -e sources -e javadoc | head -1):$(cat "$WORK/processor.cp")"
   # The generated sources once, so that compiling them by hand (third command) separates the
   # processor's own work from the cost of compiling what it writes.
