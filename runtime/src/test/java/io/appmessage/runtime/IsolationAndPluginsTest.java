@@ -4,6 +4,7 @@ import io.appmessage.HandlerDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,12 @@ class IsolationAndPluginsTest {
                                 CompletableFuture.supplyAsync(() -> request.userId().orElseThrow(),
                                         CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS)))))
                 .authenticator(auth)
+                // isolation is under test, not the deadline: the "5 ms" stages of 1,000 concurrent
+                // polls all go through CompletableFuture's one delay thread and a common pool of
+                // one thread on 2 cores; on a loaded CI box some ran 2.2 s after their handler
+                // started, past the default 2 s deadline, and the poll rightly answered without
+                // "later". A deadline the test never reaches keeps every answer complete.
+                .pollDeadline(Duration.ofSeconds(30))
                 .build().start()) {
             List<String> users = new ArrayList<>();
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

@@ -368,8 +368,8 @@ final class Poll implements PollContext, DroppedKeyListener {
     }
 
     private void deliver(PollResponse response) {
-        // the permit first: a client that polls again as soon as it has this answer must find it free
-        pipeline.release();
-        answer.send(response);
+        // the permit first (a client that polls again as soon as it has this answer must find it
+        // free), yet counted until the answer is handed over, so a graceful close waits for it
+        pipeline.releaseAndAnswer(answer, response);
     }
 }

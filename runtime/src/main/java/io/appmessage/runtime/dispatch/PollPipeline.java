@@ -81,6 +81,15 @@ public final class PollPipeline {
         limiter.release();
     }
 
+    /**
+     * Gives the poll's permit back and sends its answer, the answer still counted for
+     * {@link #awaitIdle} until the transport took it: a graceful close must not stop the transport
+     * between the two steps (the answer would be lost and the connection closed under it).
+     */
+    void releaseAndAnswer(PollAnswer answer, PollResponse response) {
+        limiter.releaseAndHandOver(() -> answer.send(response));
+    }
+
     /** A held poll answers now: counted in flight again, past the limit (it was admitted before). */
     void reacquire() {
         limiter.acquireUnchecked();
@@ -107,8 +116,7 @@ public final class PollPipeline {
         try {
             query = QueryString.parse(rawQuery, maxParameters);
         } catch (BadQueryException e) {
-            release();
-            answer.send(answers.badRequest(envelopes, e.getMessage()));
+            releaseAndAnswer(answer, answers.badRequest(envelopes, e.getMessage()));
             return;
         }
         String token = headers.first(TOKEN_HEADER);
@@ -127,13 +135,11 @@ public final class PollPipeline {
                 }
             } catch (InvalidTokenException e) {
                 LOG.debug("token rejected: {}", e.getMessage());
-                release();
-                answer.send(answers.invalidToken);
+                releaseAndAnswer(answer, answers.invalidToken);
                 return;
             } catch (RuntimeException e) {
                 LOG.error("the authenticator failed; answering 500", e);
-                release();
-                answer.send(answers.internalError);
+                releaseAndAnswer(answer, answers.internalError);
                 return;
             }
         }
@@ -155,7 +161,10 @@ public final class PollPipeline {
         return closing;
     }
 
-    /** Waits up to {@code millis} for in-flight polls to be answered; true when none is left. */
+    /**
+     * Waits up to {@code millis} for in-flight polls to be answered, that is their answers handed
+     * to the {@link PollAnswer} (which may still be writing them); true when none is left.
+     */
     public boolean awaitIdle(long millis) throws InterruptedException {
         return limiter.awaitIdle(millis);
     }
