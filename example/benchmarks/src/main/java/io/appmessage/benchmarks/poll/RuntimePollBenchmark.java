@@ -50,7 +50,9 @@ public class RuntimePollBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        server = PollApp.builder().environment(Map.of()).port(0).build();
+        // the poll on the benchmark's thread: what is measured is the poll's own work, not the hand-over
+        // to the dispatcher's default pool and back (a thread hop, tens of microseconds here)
+        server = PollApp.builder().environment(Map.of()).port(0).dispatcherExecutor(Runnable::run).build();
         dispatcher = server.dispatcher();
         String token = user.equals("anonymous") ? null : "demo-" + user;
         headers = name -> token != null && name.equalsIgnoreCase("X-Access-Token") ? token : null;
