@@ -1,12 +1,12 @@
 package com.shop;
 
 import com.shop.notices.Notice_JsonWriter;
-import io.appmessage.Generated;
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerInstances;
-import io.appmessage.HandlerRegistry;
 import io.appmessage.InstanceProvider;
-import io.appmessage.JsonWriters;
+import io.appmessage.spi.Generated;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerInstances;
+import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.spi.JsonWriters;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * Do not edit: it is rewritten on every build.
  *
  * <p>The runtime finds it with {@link java.util.ServiceLoader} through
- * {@code META-INF/services/io.appmessage.HandlerRegistry}, calls {@link #handlers} once at
+ * {@code META-INF/services/io.appmessage.spi.HandlerRegistry}, calls {@link #handlers} once at
  * start-up, and then runs each handler on every poll through the lambdas below.
  */
 @Generated("io.appmessage.processor.AppMessageProcessor")

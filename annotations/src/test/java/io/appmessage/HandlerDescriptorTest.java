@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import io.appmessage.spi.HandlerCall;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerInstances;
 
 class HandlerDescriptorTest {
 

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
 import io.appmessage.processor.support.GeneratedCode;
 import io.appmessage.processor.support.RecordedPushes;
@@ -168,7 +168,7 @@ class AcceptedFormsTest {
     @Test
     void servicesFile_listsTheRegistry() {
         assertEquals("com.shop.HandlerRegister\n",
-                resource(shop, "META-INF/services/io.appmessage.HandlerRegistry"));
+                resource(shop, "META-INF/services/io.appmessage.spi.HandlerRegistry"));
     }
 
     @Test
@@ -207,7 +207,7 @@ class AcceptedFormsTest {
         assertEquals("wxapp", wx.get(0).plugin());
         assertEquals(Map.of("wx_hello", "hi"), pushes.pushed());
         assertEquals("com.plugin.wx.WxHandlerRegister\n",
-                resource(compilation, "META-INF/services/io.appmessage.HandlerRegistry"));
+                resource(compilation, "META-INF/services/io.appmessage.spi.HandlerRegistry"));
     }
 
     @Test

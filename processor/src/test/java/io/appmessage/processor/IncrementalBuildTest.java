@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalBuildTest {
 
-    private static final String SERVICES = "META-INF/services/io.appmessage.HandlerRegistry";
+    private static final String SERVICES = "META-INF/services/io.appmessage.spi.HandlerRegistry";
 
     @TempDir
     Path output;

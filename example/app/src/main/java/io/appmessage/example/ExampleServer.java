@@ -7,7 +7,7 @@ import io.appmessage.example.handlers.DemoInstances;
 import io.appmessage.example.web.WebPage;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Plugins;
-import io.appmessage.runtime.config.ServerSettings;
+import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.undertow.Handlers;
 import org.slf4j.Logger;

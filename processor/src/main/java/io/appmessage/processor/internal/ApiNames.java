@@ -2,14 +2,14 @@ package io.appmessage.processor.internal;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import io.appmessage.Generated;
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerInstances;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.Generated;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerInstances;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
-import io.appmessage.JsonSink;
-import io.appmessage.JsonWriter;
-import io.appmessage.JsonWriters;
+import io.appmessage.spi.JsonSink;
+import io.appmessage.spi.JsonWriter;
+import io.appmessage.spi.JsonWriters;
 
 /** The API types generated code names, in one place. */
 final class ApiNames {
@@ -24,7 +24,7 @@ final class ApiNames {
     static final ClassName JSON_WRITER = ClassName.get(JsonWriter.class);
     static final ClassName JSON_WRITERS = ClassName.get(JsonWriters.class);
 
-    /** {@code @io.appmessage.Generated("io.appmessage.processor.AppMessageProcessor")}. */
+    /** {@code @io.appmessage.spi.Generated("io.appmessage.processor.AppMessageProcessor")}. */
     static final AnnotationSpec GENERATED = AnnotationSpec.builder(ClassName.get(Generated.class))
             .addMember("value", "$S", PROCESSOR)
             .build();

@@ -1,7 +1,7 @@
 package io.appmessage.processor.internal;
 
 import com.palantir.javapoet.ClassName;
-import io.appmessage.HandlerDescriptor;
+import io.appmessage.spi.HandlerDescriptor;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.appmessage.processor.internal;
 
-import io.appmessage.Generated;
+import io.appmessage.spi.Generated;
 import javax.lang.model.element.TypeElement;
 
 /**
  * Recognises the types this processor wrote, in this build or an earlier one (read back from the
- * class output): they carry {@code @io.appmessage.Generated("io.appmessage.processor.AppMessageProcessor")},
+ * class output): they carry {@code @io.appmessage.spi.Generated("io.appmessage.processor.AppMessageProcessor")},
  * which has CLASS retention so javac still sees it on compiled classes.
  */
 final class OwnOutput {

@@ -30,7 +30,7 @@ public final class RegisterGenerator {
                         + "Do not edit: it is rewritten on every build.\n"
                         + "\n"
                         + "<p>The runtime finds it with {@link java.util.ServiceLoader} through\n"
-                        + "{@code META-INF/services/io.appmessage.HandlerRegistry}, calls {@link #handlers} once at\n"
+                        + "{@code META-INF/services/io.appmessage.spi.HandlerRegistry}, calls {@link #handlers} once at\n"
                         + "start-up, and then runs each handler on every poll through the lambdas below.\n")
                 .addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Called by {@link java.util.ServiceLoader}; does nothing.\n")

@@ -1,6 +1,6 @@
 package io.appmessage.processor.internal;
 
-import io.appmessage.HandlerDescriptor;
+import io.appmessage.spi.HandlerDescriptor;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.type.TypeKind;

@@ -16,7 +16,7 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/services/io.appmessage.HandlerRegistry}, merged with the file an earlier
+ * Writes {@code META-INF/services/io.appmessage.spi.HandlerRegistry}, merged with the file an earlier
  * (incremental) build left in the class output, so registries written by earlier partial builds
  * are kept (the services file lost on partial recompiles, micronaut-core #4277). Entries are sorted.
  *
@@ -34,7 +34,7 @@ import javax.tools.StandardLocation;
  */
 public final class ServicesFile {
 
-    static final String PATH = "META-INF/services/io.appmessage.HandlerRegistry";
+    static final String PATH = "META-INF/services/io.appmessage.spi.HandlerRegistry";
 
     private final Filer filer;
     private final Elements elements;

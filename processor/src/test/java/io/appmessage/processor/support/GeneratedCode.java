@@ -1,7 +1,7 @@
 package io.appmessage.processor.support;
 
 import com.google.testing.compile.Compilation;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.appmessage.processor.support;
 
-import io.appmessage.JsonSink;
-import io.appmessage.JsonWriter;
-import io.appmessage.JsonWriters;
+import io.appmessage.spi.JsonSink;
+import io.appmessage.spi.JsonWriter;
+import io.appmessage.spi.JsonWriters;
 import java.lang.reflect.Array;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package io.appmessage.runtime;
 
-import io.appmessage.runtime.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollPipeline;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

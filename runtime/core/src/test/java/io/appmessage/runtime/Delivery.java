@@ -1,7 +1,7 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerRegistry;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

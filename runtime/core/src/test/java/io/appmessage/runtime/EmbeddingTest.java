@@ -1,6 +1,6 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerDescriptor;
+import io.appmessage.spi.HandlerDescriptor;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerDescriptor;
+import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

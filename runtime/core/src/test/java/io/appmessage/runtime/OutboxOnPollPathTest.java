@@ -1,7 +1,7 @@
 package io.appmessage.runtime;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
-import io.appmessage.runtime.outbox.Epochs;
+import io.appmessage.runtime.spi.Epochs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package io.appmessage.runtime;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
-import io.appmessage.runtime.outbox.redis.RedisOutboxes;
-import io.appmessage.runtime.outbox.redis.RedisServer;
+import io.appmessage.runtime.outbox.RedisOutboxes;
+import io.appmessage.runtime.internal.outbox.redis.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -31,6 +31,7 @@ import static io.appmessage.runtime.Delivery.ids;
 import static io.appmessage.runtime.Delivery.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.appmessage.runtime.internal.outbox.redis.RedisServer;
 
 /** Issues 6 and 7 on several nodes: two poll servers share one real redis-server. */
 class RedisDeliveryTest {

@@ -1,6 +1,6 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerRegistry;
 
 import java.util.Map;
 

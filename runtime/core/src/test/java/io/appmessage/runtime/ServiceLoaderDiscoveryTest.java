@@ -1,7 +1,7 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerRegistry;
-import io.appmessage.runtime.dispatch.RegistryLoader;
+import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.runtime.internal.dispatch.RegistryLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +66,7 @@ class ServiceLoaderDiscoveryTest {
         Path source = src.resolve("HandlerRegister.java");
         Files.writeString(source, "package " + pkg + ";\n"
                 + "import io.appmessage.*;\n"
+                + "import io.appmessage.spi.*;\n"
                 + "import java.util.List;\n"
                 + "public final class HandlerRegister implements HandlerRegistry {\n"
                 + "  @Override public List<HandlerDescriptor> handlers(InstanceProvider instances) {\n"
@@ -79,7 +80,7 @@ class ServiceLoaderDiscoveryTest {
         int rc = javac.run(null, null, null, "-d", classes.toString(),
                 "-cp", System.getProperty("java.class.path"), source.toString());
         assertThat(rc).as("javac exit code").isZero();
-        Path services = classes.resolve("META-INF/services/io.appmessage.HandlerRegistry");
+        Path services = classes.resolve("META-INF/services/io.appmessage.spi.HandlerRegistry");
         Files.createDirectories(services.getParent());
         Files.writeString(services, pkg + ".HandlerRegister\n", StandardCharsets.UTF_8);
 

@@ -1,10 +1,10 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
-import io.appmessage.JsonWriter;
-import io.appmessage.JsonWriters;
+import io.appmessage.spi.JsonWriter;
+import io.appmessage.spi.JsonWriters;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

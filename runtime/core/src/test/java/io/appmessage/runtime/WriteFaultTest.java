@@ -1,8 +1,8 @@
 package io.appmessage.runtime;
 
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.runtime.dispatch.PollContext;
-import io.appmessage.runtime.dispatch.PollExtension;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.runtime.internal.dispatch.PollContext;
+import io.appmessage.runtime.internal.dispatch.PollExtension;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

@@ -2,7 +2,7 @@ package io.appmessage.example.demo;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
-import io.appmessage.runtime.outbox.redis.RedisOutboxes;
+import io.appmessage.runtime.outbox.RedisOutboxes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package io.appmessage.benchmarks.apps;
 
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
-import io.appmessage.JsonWriters;
+import io.appmessage.spi.JsonWriters;
 import io.appmessage.benchmarks.HandlerRegister;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Identity;

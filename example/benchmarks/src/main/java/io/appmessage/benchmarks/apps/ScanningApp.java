@@ -2,8 +2,8 @@ package io.appmessage.benchmarks.apps;
 
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
-import io.appmessage.JsonSink;
-import io.appmessage.JsonWriter;
+import io.appmessage.spi.JsonSink;
+import io.appmessage.spi.JsonWriter;
 import io.appmessage.benchmarks.json.StreamingEnvelopeWriter;
 import io.appmessage.benchmarks.scan.ScannedHandler;
 import io.github.classgraph.ClassGraph;

@@ -4,7 +4,7 @@ import io.appmessage.benchmarks.apps.PollApp;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
-import io.appmessage.runtime.outbox.redis.RedisOutboxes;
+import io.appmessage.runtime.outbox.RedisOutboxes;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

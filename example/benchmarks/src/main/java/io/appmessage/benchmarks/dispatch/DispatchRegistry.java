@@ -1,6 +1,6 @@
 package io.appmessage.benchmarks.dispatch;
 
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.benchmarks.HandlerRegister;
 
 /**

@@ -2,8 +2,8 @@ package io.appmessage.benchmarks.dispatch;
 
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
-import io.appmessage.HandlerDescriptor;
-import io.appmessage.HandlerRegistry;
+import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
 import java.util.List;
 
@@ -24,13 +24,13 @@ public final class GeneratedDispatch {
 
     private final HandlerDescriptor.Kind[] kinds;
     private final String[] keys;
-    private final io.appmessage.HandlerCall[] calls;
+    private final io.appmessage.spi.HandlerCall[] calls;
 
     private GeneratedDispatch(List<HandlerDescriptor> handlers) {
         int n = handlers.size();
         kinds = new HandlerDescriptor.Kind[n];
         keys = new String[n];
-        calls = new io.appmessage.HandlerCall[n];
+        calls = new io.appmessage.spi.HandlerCall[n];
         for (int i = 0; i < n; i++) {
             HandlerDescriptor d = handlers.get(i);
             kinds[i] = d.kind();

@@ -1,7 +1,7 @@
 package io.appmessage.benchmarks.json;
 
-import io.appmessage.JsonSink;
-import io.appmessage.JsonWriter;
+import io.appmessage.spi.JsonSink;
+import io.appmessage.spi.JsonWriter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,10 +1,10 @@
 package io.appmessage.benchmarks.json;
 
-import io.appmessage.HandlerRegistry;
-import io.appmessage.runtime.json.DataEntries;
-import io.appmessage.runtime.json.EnvelopeFields;
-import io.appmessage.runtime.json.EnvelopeWriter;
-import io.appmessage.runtime.json.WriterTable;
+import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.runtime.internal.json.DataEntries;
+import io.appmessage.runtime.internal.json.EnvelopeFields;
+import io.appmessage.runtime.internal.json.EnvelopeWriter;
+import io.appmessage.runtime.internal.json.WriterTable;
 import java.util.Map;
 
 /**

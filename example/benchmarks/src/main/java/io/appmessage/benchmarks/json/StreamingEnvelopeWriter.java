@@ -1,7 +1,7 @@
 package io.appmessage.benchmarks.json;
 
-import io.appmessage.HandlerRegistry;
-import io.appmessage.JsonWriter;
+import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.spi.JsonWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,7 +40,7 @@ public final class StreamingEnvelopeWriter {
     @SuppressWarnings("unchecked")
     public static StreamingEnvelopeWriter withWritersOf(HandlerRegistry registry) {
         Map<Class<?>, JsonWriter<Object>> byClass = new HashMap<>();
-        registry.registerWriters(new io.appmessage.JsonWriters() {
+        registry.registerWriters(new io.appmessage.spi.JsonWriters() {
             @Override
             public <T> void register(Class<T> type, JsonWriter<? super T> writer) {
                 byClass.putIfAbsent(type, (JsonWriter<Object>) writer);

@@ -1,8 +1,8 @@
 package io.appmessage.runtime.outbox;
 
-import io.appmessage.runtime.outbox.embedded.EmbeddedOutboxStore;
-import io.appmessage.runtime.outbox.signal.LocalMessageSignal;
-import io.appmessage.runtime.outbox.signal.MessageSignal;
+import io.appmessage.runtime.internal.outbox.embedded.EmbeddedOutboxStore;
+import io.appmessage.runtime.internal.outbox.signal.LocalMessageSignal;
+import io.appmessage.runtime.spi.MessageSignal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.appmessage.runtime.internal.outbox.OutboxInput;
+import io.appmessage.runtime.spi.OutboxStore;
+import io.appmessage.runtime.spi.Batch;
+import io.appmessage.runtime.spi.Cursor;
 
 /**
  * Targeted messages: tell one user something the moment it happens, and be sure it arrives (DESIGN.md,

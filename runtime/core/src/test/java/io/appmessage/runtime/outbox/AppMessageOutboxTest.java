@@ -3,9 +3,9 @@ package io.appmessage.runtime.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.appmessage.runtime.outbox.embedded.EmbeddedOutboxStore;
-import io.appmessage.runtime.outbox.signal.LocalMessageSignal;
-import io.appmessage.runtime.outbox.signal.WakeListener;
+import io.appmessage.runtime.internal.outbox.embedded.EmbeddedOutboxStore;
+import io.appmessage.runtime.internal.outbox.signal.LocalMessageSignal;
+import io.appmessage.runtime.spi.WakeListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.appmessage.runtime.spi.Batch;
 
 class AppMessageOutboxTest {
 

@@ -1,0 +1,35 @@
+package io.appmessage.spi;
+
+import java.util.List;
+import io.appmessage.InstanceProvider;
+
+/**
+ * The handlers and JSON writers of one compilation unit (an app, or a plugin jar). The annotation
+ * processor implements it as a generated {@code HandlerRegister} class and lists it in
+ * {@code META-INF/services/io.appmessage.spi.HandlerRegistry}, so the runtime finds every jar's
+ * registry with {@link java.util.ServiceLoader}, without classpath scanning.
+ *
+ * <pre>{@code
+ * for (HandlerRegistry registry : ServiceLoader.load(HandlerRegistry.class)) {
+ *     registry.registerWriters(writers);
+ *     handlers.addAll(registry.handlers(InstanceProvider.NONE));
+ * }
+ * }</pre>
+ *
+ * <p>Implementations must have a public no-arg constructor (ServiceLoader needs it) and be cheap
+ * to construct; all work happens in {@link #handlers(InstanceProvider)}, called once at start-up.
+ */
+public interface HandlerRegistry {
+
+    /**
+     * Creates the handler descriptors, in invocation order, obtaining the objects of instance
+     * methods once, from {@code instances} or their no-arg constructors.
+     *
+     * @throws IllegalStateException when a handler object cannot be obtained (see {@link HandlerInstances#provide})
+     */
+    List<HandlerDescriptor> handlers(InstanceProvider instances);
+
+    /** Registers the JSON writers generated for records this compilation pushes; none by default. */
+    default void registerWriters(JsonWriters writers) {
+    }
+}

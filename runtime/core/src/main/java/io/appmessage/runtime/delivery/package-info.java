@@ -1,8 +1,0 @@
-/**
- * Delivery on the poll path: targeted messages from the outbox in the envelope (issue 6) and
- * long-poll, holding a poll with no thread until something is there for its user (issue 7). Wired
- * by {@code AppMessageServer.Builder.outbox(...)} and the long-poll settings; one
- * {@link io.appmessage.runtime.dispatch.PollExtension} ({@code DeliveryExtension}) runs first on
- * every poll.
- */
-package io.appmessage.runtime.delivery;

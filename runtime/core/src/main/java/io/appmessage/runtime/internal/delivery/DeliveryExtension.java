@@ -1,0 +1,146 @@
+package io.appmessage.runtime.internal.delivery;
+
+import io.appmessage.AppMessageRequest;
+import io.appmessage.runtime.internal.dispatch.PollContext;
+import io.appmessage.runtime.internal.dispatch.PollExtension;
+import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.spi.Batch;
+import io.appmessage.runtime.spi.MessageSignal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Targeted messages and long-poll on the poll path, as one pipeline stage that runs before every
+ * other extension (issues 6 and 7).
+ *
+ * <p>Before the handlers: a poll that asks to {@code wait} (and may: long-poll on, below the
+ * {@code maxHeldPolls} cap, not shutting down) is registered as held <em>first</em>, then the
+ * outbox is checked once; with something to deliver (or an unknown cursor) it answers at once,
+ * else it is held, with no thread, until a wake-up for its user or everyone, the end of its wait,
+ * or its client going away. After the handlers (at answer time): the outbox is read after the
+ * cursor, at most the batch size, and the fields are written.
+ *
+ * <pre>{@code
+ * DeliveryExtension delivery = DeliveryExtension.create(outbox, signal, 100, true,
+ *         Duration.ofSeconds(25), 20_000, timer, pipeline::closing);
+ * builder.extension(delivery);   // first
+ * }</pre>
+ */
+public final class DeliveryExtension implements PollExtension, AutoCloseable {
+
+    private final AppMessageOutbox outbox;
+    private final OutboxReader reader;
+    private final boolean longPoll;
+    private final int capSeconds;
+    private final HeldPolls held;
+    private final MessageSignal.Subscription subscription;
+    private volatile BooleanSupplier closing = () -> false;
+
+    private DeliveryExtension(AppMessageOutbox outbox, MessageSignal signal, int batchSize, boolean longPoll,
+                              Duration cap, int maxHeldPolls, ScheduledExecutorService timer) {
+        this.outbox = outbox;
+        this.reader = outbox == null ? null : new OutboxReader(outbox, batchSize, Duration.ofSeconds(10).toNanos());
+        this.longPoll = longPoll;
+        this.capSeconds = (int) Math.min(Integer.MAX_VALUE, cap.toSeconds());
+        this.held = new HeldPolls(maxHeldPolls, timer);
+        this.subscription = signal.subscribe(held);
+    }
+
+    /**
+     * @param outbox the targeted-message outbox, or null for none (no {@code messages} field)
+     * @param signal what wakes held polls: the outbox's signal, or a local one without an outbox
+     * @param timer  where the ends of waits are scheduled (one shared thread for every held poll)
+     */
+    public static DeliveryExtension create(AppMessageOutbox outbox, MessageSignal signal, int batchSize,
+                                           boolean longPoll, Duration cap, int maxHeldPolls,
+                                           ScheduledExecutorService timer) {
+        return new DeliveryExtension(outbox, signal, batchSize, longPoll, cap, maxHeldPolls, timer);
+    }
+
+    /** Where to ask whether the server is shutting down: then polls are not held. */
+    public void closingWhen(BooleanSupplier closing) {
+        this.closing = closing;
+    }
+
+    /** How many polls are held now. */
+    public int heldPolls() {
+        return held.size();
+    }
+
+    /** Answers every held poll now (shutdown). */
+    public void releaseAll() {
+        held.releaseAll();
+    }
+
+    /** Stops listening to the signal. */
+    @Override
+    public void close() {
+        subscription.close();
+    }
+
+    @Override
+    public CompletionStage<?> beforeHandlers(PollContext poll) {
+        AppMessageRequest request = poll.request();
+        String userId = request.userId().orElse(null);
+        PollState state = new PollState(userId,
+                outbox != null && userId != null ? PollDeliveryRequest.cursor(request) : null);
+        poll.attach(state);
+        int asked = PollDeliveryRequest.waitSeconds(request, capSeconds); // checked even with long-poll off: 400 if malformed
+        int seconds = longPoll ? asked : 0;
+        if (seconds == 0 || closing.getAsBoolean()) {
+            return null;
+        }
+        HeldPoll hold = held.tryHold(userId, seconds);
+        if (hold == null) {
+            return null; // at the cap: answered at once without "wait", so the client falls back to its interval
+        }
+        state.waitSeconds = seconds;
+        if (closing.getAsBoolean()) {
+            hold.release(); // shutdown began after the first check and may have released before we registered
+            return null;
+        }
+        if (outbox != null && userId != null) {
+            Batch pending = reader.read(userId, state.cursor);
+            if (pending != null && (!pending.messages().isEmpty() || !pending.recovered())) {
+                state.batch = pending; // something to deliver now: answer at once, with this very batch
+                hold.release();
+                return null;
+            }
+            // store unavailable: hold anyway; the answer tries again and says so in the log
+        }
+        poll.onClientGone(hold::release);
+        return hold.released();
+    }
+
+    @Override
+    public void afterHandlers(PollContext poll) {
+        PollState state = (PollState) poll.attachment();
+        if (outbox == null) {
+            if (state.waitSeconds > 0) {
+                poll.envelopeFields(new DeliveryFields(false, null, null, state.waitSeconds));
+            }
+            return;
+        }
+        Batch batch = null;
+        if (state.userId != null) { // anonymous polls get no messages and cost no read (issue 6, item 3)
+            batch = state.batch != null ? state.batch : reader.read(state.userId, state.cursor);
+        }
+        poll.envelopeFields(new DeliveryFields(true, batch, state.cursor, state.waitSeconds));
+    }
+
+    /** One poll's delivery state, between the two stages. */
+    private static final class PollState {
+        final String userId;
+        final String cursor;
+        int waitSeconds;
+        Batch batch;
+
+        PollState(String userId, String cursor) {
+            this.userId = userId;
+            this.cursor = cursor;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.appmessage.runtime.internal.delivery;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One poll held by long-poll: a stage that completes once, whichever comes first of a wake-up for
+ * its user (or everyone), the end of its wait (a timer task, not a thread), the client going away,
+ * or shutdown. Releasing removes it from {@link HeldPolls} and frees its slot.
+ *
+ * <pre>{@code
+ * HeldPoll held = heldPolls.tryHold("alice", 25);
+ * return held.released();      // the poll's handlers run when this completes
+ * }</pre>
+ */
+final class HeldPoll {
+
+    /** Null for an anonymous poll: only {@code notifyAllUsers} and the end of its wait release it. */
+    final String userId;
+    private final HeldPolls registry;
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
+    private final AtomicBoolean over = new AtomicBoolean();
+    private volatile ScheduledFuture<?> timer;
+
+    HeldPoll(String userId, HeldPolls registry) {
+        this.userId = userId;
+        this.registry = registry;
+    }
+
+    /** Completes when the hold ends. */
+    CompletableFuture<Void> released() {
+        return released;
+    }
+
+    void timer(ScheduledFuture<?> timer) {
+        this.timer = timer;
+        if (over.get()) {
+            timer.cancel(false); // released while the timer was being set
+        }
+    }
+
+    /** Ends the hold (idempotent): out of the registry, slot freed, timer cancelled, stage completed. */
+    void release() {
+        if (!over.compareAndSet(false, true)) {
+            return;
+        }
+        registry.removed(this);
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        released.complete(null);
+    }
+}

@@ -1,0 +1,111 @@
+package io.appmessage.runtime.internal.delivery;
+
+import io.appmessage.runtime.spi.WakeListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every poll long-poll holds on this node, by user, with a cap (issue 7, item 3: "10,000 held polls
+ * on one node with bounded threads and memory"). Holding costs no thread: a held poll is a
+ * {@link HeldPoll} in this map plus one task in the shared timer queue. It listens to the
+ * {@code MessageSignal}: a wake for a user releases that user's held polls, a wake for everyone
+ * releases all of them (anonymous ones included).
+ *
+ * <pre>{@code
+ * HeldPolls held = new HeldPolls(20_000, timer);
+ * signal.subscribe(held);
+ * HeldPoll poll = held.tryHold("alice", 25);   // null: at the cap, answer at once
+ * }</pre>
+ */
+final class HeldPolls implements WakeListener {
+
+    private final int max;
+    private final ScheduledExecutorService timer;
+    private final AtomicInteger count = new AtomicInteger();
+    /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
+    private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
+    private final Set<HeldPoll> anonymous = ConcurrentHashMap.newKeySet();
+
+    HeldPolls(int max, ScheduledExecutorService timer) {
+        this.max = max;
+        this.timer = timer;
+    }
+
+    /**
+     * Registers a held poll for {@code userId} (null = anonymous) that ends after {@code seconds} at the
+     * latest. Registered before the caller checks the store, so a message sent in between wakes it
+     * (no lost wake-up). Null when {@code maxHeldPolls} polls are held already.
+     */
+    HeldPoll tryHold(String userId, int seconds) {
+        while (true) {
+            int n = count.get();
+            if (n >= max) {
+                return null;
+            }
+            if (count.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        HeldPoll held = new HeldPoll(userId, this);
+        if (userId == null) {
+            anonymous.add(held);
+        } else {
+            byUser.compute(userId, (user, list) -> {
+                List<HeldPoll> polls = list == null ? new ArrayList<>(2) : list;
+                polls.add(held);
+                return polls;
+            });
+        }
+        held.timer(timer.schedule(held::release, seconds, TimeUnit.SECONDS));
+        return held;
+    }
+
+    /** Called once by {@link HeldPoll#release()}. */
+    void removed(HeldPoll held) {
+        if (held.userId == null) {
+            anonymous.remove(held);
+        } else {
+            byUser.computeIfPresent(held.userId, (user, polls) -> {
+                polls.remove(held);
+                return polls.isEmpty() ? null : polls;
+            });
+        }
+        count.decrementAndGet();
+    }
+
+    /** How many polls are held now. */
+    int size() {
+        return count.get();
+    }
+
+    @Override
+    public void userChanged(String userId) {
+        List<HeldPoll> polls = byUser.remove(userId);
+        if (polls != null) {
+            for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
+                held.release();
+            }
+        }
+    }
+
+    @Override
+    public void everyoneChanged() {
+        for (String userId : byUser.keySet()) {
+            userChanged(userId);
+        }
+        for (HeldPoll held : anonymous) {
+            held.release();
+        }
+    }
+
+    /** Answers every held poll now (shutdown: they get their answer before the listener closes). */
+    void releaseAll() {
+        everyoneChanged();
+    }
+}

@@ -1,0 +1,95 @@
+package io.appmessage.runtime.internal.dispatch;
+
+import io.appmessage.AppMessage;
+
+import java.util.function.BiConsumer;
+
+/**
+ * One asynchronous handler's part of a poll: its own {@link AppMessage} (its pushes may come from
+ * any thread, until its stage completes) and its stage's result. Allocated only for asynchronous
+ * handlers. Once the poll answers, the slot is closed and whatever arrives later is ignored.
+ */
+final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
+
+    final HandlerSlot handler;
+    final int position;
+    private final Poll poll;
+    private PushLog pushes;
+    private Object value;
+    private boolean done;
+    private boolean failed;
+    private boolean closed;
+
+    AsyncSlot(Poll poll, HandlerSlot handler, int position) {
+        this.poll = poll;
+        this.handler = handler;
+        this.position = position;
+    }
+
+    @Override
+    public synchronized void push(String key, Object data) {
+        PushLog.checkKey(key);
+        if (closed || done) {
+            return; // too late: the poll has answered, or the handler's stage already completed
+        }
+        if (pushes == null) {
+            pushes = new PushLog();
+        }
+        pushes.add(key, data, position);
+    }
+
+    /** The stage completed (or the call threw, or returned no stage). */
+    @Override
+    public void accept(Object result, Throwable error) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (closed) {
+                return; // after the deadline: already logged as timed out
+            }
+            if (error != null) {
+                failed = true;
+                pushes = null;
+            } else {
+                value = result;
+            }
+        }
+        if (error != null) {
+            poll.pipeline.faults.threw(handler, unwrap(error));
+        }
+        poll.asyncSettled();
+    }
+
+    /**
+     * Closes the slot for the answer being written; returns true when its data goes into it.
+     * A slot not done by now timed out.
+     */
+    synchronized boolean closeForAnswer() {
+        closed = true;
+        return done && !failed;
+    }
+
+    synchronized boolean isDone() {
+        return done;
+    }
+
+    /** Read only after {@link #closeForAnswer()} returned true. */
+    PushLog pushes() {
+        return pushes;
+    }
+
+    Object value() {
+        return value;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,35 @@
+package io.appmessage.runtime.internal.dispatch;
+
+import io.appmessage.spi.HandlerCall;
+import io.appmessage.spi.HandlerDescriptor;
+
+/**
+ * One handler in the table built at start: its descriptor's parts unpacked into fields the poll
+ * loop reads directly, and the limiter that keeps its fault log lines rare.
+ */
+public final class HandlerSlot {
+
+    final String id;
+    final String plugin;
+    final HandlerDescriptor.Kind kind;
+    final String key;
+    final HandlerCall call;
+    final FaultLogLimiter faultLog;
+
+    HandlerSlot(HandlerDescriptor descriptor, long faultLogIntervalNanos) {
+        this.id = descriptor.id();
+        this.plugin = descriptor.plugin();
+        this.kind = descriptor.kind();
+        this.key = descriptor.key();
+        this.call = descriptor.call();
+        this.faultLog = new FaultLogLimiter(faultLogIntervalNanos);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String plugin() {
+        return plugin;
+    }
+}

@@ -1,0 +1,39 @@
+package io.appmessage.runtime.internal.dispatch;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A stage of the poll pipeline around the handlers: the seam for long-poll (issue 7) and targeted
+ * messages (issue 6). Extensions run in the order they were added.
+ *
+ * <pre>{@code
+ * // issue 7, sketched: hold the poll, with no thread, until woken or the wait ends
+ * public CompletionStage<?> beforeHandlers(PollContext poll) {
+ *     return waits.holdUntilWokenOrTimeout(poll.request()); // handlers run when this completes
+ * }
+ * // issue 6, sketched: add messages and cursor to the envelope
+ * public void afterHandlers(PollContext poll) {
+ *     poll.envelopeFields(sink -> { sink.name("cursor"); sink.string(...); });
+ * }
+ * }</pre>
+ */
+public interface PollExtension {
+
+    /**
+     * Runs before the handlers, on a worker thread. Return {@code null} (or a completed stage) to
+     * go on at once; return a pending stage to hold the poll, with no thread, until it completes;
+     * the handlers then run on a worker. A stage that fails answers 500; throwing
+     * {@link BadPollRequestException} answers 400 with its message.
+     *
+     * <p>A held poll gives its in-flight permit back while it waits (held polls do not count toward
+     * {@code maxInFlight}) and takes it again when it answers; an extension that holds polls must
+     * bound how many it holds (long-poll's {@code maxHeldPolls}).
+     */
+    default CompletionStage<?> beforeHandlers(PollContext poll) {
+        return null;
+    }
+
+    /** Runs after the handlers, before the envelope is written; may set envelope fields. */
+    default void afterHandlers(PollContext poll) {
+    }
+}

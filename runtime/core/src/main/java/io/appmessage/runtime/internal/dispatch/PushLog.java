@@ -1,0 +1,41 @@
+package io.appmessage.runtime.internal.dispatch;
+
+import java.util.Arrays;
+
+/**
+ * Pushes in the order they were made, each with the position of the handler that made it, so the
+ * answer can name producers and a failing handler's pushes can be taken back.
+ */
+final class PushLog {
+
+    String[] keys = new String[8];
+    Object[] values = new Object[8];
+    int[] owners = new int[8];
+    int size;
+
+    void add(String key, Object value, int owner) {
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            owners = Arrays.copyOf(owners, size * 2);
+        }
+        keys[size] = key;
+        values[size] = value;
+        owners[size] = owner;
+        size++;
+    }
+
+    /** Forgets everything pushed since {@code mark} (the failing handler's pushes). */
+    void truncate(int mark) {
+        for (int i = mark; i < size; i++) {
+            values[i] = null;
+        }
+        size = mark;
+    }
+
+    static void checkKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("AppMessage.push needs a non-blank key");
+        }
+    }
+}
