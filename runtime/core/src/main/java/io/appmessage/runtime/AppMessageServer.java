@@ -531,7 +531,7 @@ public final class AppMessageServer implements AutoCloseable {
                     maxInFlight, retryAfterSeconds, shutdownGrace, ioThreads, workerThreads, noRequestTimeout,
                     requestParseTimeout, idleTimeout, maxHeaderBytes, maxHeaders, maxParameters, disabledPlugins,
                     faultLogInterval, outboxBatchSize, longPoll, longPollCap, maxHeldPolls);
-            List<HandlerRegistry> found = registries != null ? registries
+            List<HandlerRegistry> found = registries != null ? RegistryLoader.requireCompatible(registries)
                     : RegistryLoader.load(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader());
             WriterTable writers = new WriterTable();
             HandlerTable table = HandlerTable.build(found, instanceProvider, writers, faultLogInterval.toNanos());
