@@ -1,6 +1,8 @@
 // The mini-program: an event bus and the message channel on the App, as the seed expects
 // (getApp().event.on('app_message_response', false).then(...)).
-const { createEventBus, MessageChannel } = require('./lib/appmessage');
+// appmessage-client: from miniprogram_npm after WeChat DevTools' 构建 npm (Tools → Build npm), from
+// node_modules in Node (package.json: "appmessage-client": "file:../../runtime/client").
+const { createEventBus, MessageChannel } = require('appmessage-client');
 const config = require('./config');
 
 const event = createEventBus();

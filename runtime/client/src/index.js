@@ -1,38 +1,15 @@
 /*
- * Everything in one place:
- *   const { createEventBus, MessageChannel } = require('./lib/appmessage'); // mini-program, Node
- *   const { createEventBus, MessageChannel } = window.AppMessage;           // browser, after the
- *   // <script> tags for event, backoff, transport, storage, ledger, channel and this file
+ * appmessage-client: the client of the AppMessage public message channel (公共消息通道) for WeChat
+ * and QQ mini-programs, uni-app, Taro, Alipay, Douyin, Baidu, browsers and Node.
+ *
+ *   import { createClient } from 'appmessage-client';             // bundlers, uni-app, Taro
+ *   const { createClient } = require('appmessage-client');        // native mini-program (构建 npm), Node
+ *   const { createClient } = window.AppMessage;                   // <script src="appmessage.js">
  */
-(function (root, factory) {
-  if (typeof module === 'object' && module && module.exports) {
-    module.exports = factory(require);
-  } else {
-    var ns = (root.AppMessage = root.AppMessage || {});
-    var api = factory(function (path) {
-      var name = path.replace(/^\.\//, '').replace(/\.js$/, '');
-      if (!ns[name]) throw new Error('AppMessage: load lib/' + name + '.js before lib/appmessage.js');
-      return ns[name];
-    });
-    Object.keys(api).forEach(function (name) {
-      ns[name] = api[name];
-    });
-  }
-})(typeof self !== 'undefined' ? self : this, function (require) {
-  'use strict';
-  var event = require('./event');
-  var channel = require('./channel');
-  var storage = require('./storage');
-  var transport = require('./transport');
-  return {
-    createEventBus: event.createEventBus,
-    EventBus: event.EventBus,
-    MessageChannel: channel.MessageChannel,
-    EVENTS: channel.EVENTS,
-    memoryStorage: storage.memoryStorage,
-    webStorage: storage.webStorage,
-    wxStorage: storage.wxStorage,
-    createFetchTransport: transport.createFetchTransport,
-    createWxTransport: transport.createWxTransport
-  };
-});
+export { createEventBus, EventBus } from './event.js';
+export { MessageChannel, EVENTS, DEFAULTS } from './channel.js';
+export { AppMessageClient, createClient, getDefaultClient, setDefaultClient } from './client.js';
+export { memoryStorage, webStorage, wxStorage, alipayStorage } from './storage.js';
+export { createFetchTransport, createCallbackTransport } from './transport.js';
+export { detectPlatform, resolvePlatform, PLATFORMS } from './platforms.js';
+export { backoffDelay, retryAfterMs } from './backoff.js';

@@ -1,9 +1,8 @@
 // Test helpers shared by test/*.test.js (kept out of test/ because `node --test test/` runs every
 // file there as a test file).
-'use strict';
-const { createEventBus } = require('../lib/event');
-const { memoryStorage } = require('../lib/storage');
-const { MessageChannel } = require('../lib/channel');
+import { createEventBus } from '../src/event.js';
+import { memoryStorage } from '../src/storage.js';
+import { MessageChannel } from '../src/channel.js';
 
 /**
  * A transport whose requests the test answers by hand, for the timing rules (cadence, overlap,
@@ -86,4 +85,4 @@ function channelUnderTest(options = {}) {
 const ENVELOPE = { code: 0, msg: '', data: { test_msg: '测试消息' } };
 const EMPTY = { code: 0, msg: '', data: null };
 
-module.exports = { manualTransport, recordingBus, flush, fakeTime, channelUnderTest, ENVELOPE, EMPTY };
+export { manualTransport, recordingBus, flush, fakeTime, channelUnderTest, ENVELOPE, EMPTY };

@@ -1,6 +1,5 @@
 // A real node:http server on a free loopback port, for the HTTP-level tests.
-'use strict';
-const http = require('node:http');
+import http from 'node:http';
 
 /**
  * @param {function(req, res, record)} handler answers each request; `record` is what the test sees
@@ -49,4 +48,4 @@ async function waitFor(predicate, what, timeoutMs = 5000) {
   }
 }
 
-module.exports = { startServer, sendJson, waitFor };
+export { startServer, sendJson, waitFor };

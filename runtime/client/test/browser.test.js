@@ -1,17 +1,18 @@
-'use strict';
-// The same lib files as plain <script>s: evaluated in a fresh VM context with no `module` or
-// `require` (as in a browser page), they must publish window.AppMessage and poll over real HTTP
-// with fetch, keeping the cursor in localStorage.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const vm = require('node:vm');
-const { startServer, sendJson, waitFor } = require('../test-support/server');
+// The browser build (dist/browser/appmessage.js) as a plain <script>: evaluated in a fresh VM
+// context with no `module` or `require` (as in a browser page), it must publish window.AppMessage
+// and poll over real HTTP with fetch, keeping the cursor in localStorage. And the sources must
+// stay runnable by old WeChat base libraries as they are.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+import { startServer, sendJson, waitFor } from '../test-support/server.js';
 
-const LIB = path.join(__dirname, '..', 'lib');
-/** The order of the <script> tags a page needs (README "Browser"). */
-const SCRIPT_ORDER = ['event.js', 'backoff.js', 'transport.js', 'storage.js', 'ledger.js', 'channel.js', 'appmessage.js'];
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BROWSER_BUILD = path.join(ROOT, 'dist', 'browser', 'appmessage.js');
+const SRC = path.join(ROOT, 'src');
 
 function browserLikeContext() {
   const items = new Map();
@@ -28,27 +29,24 @@ function browserLikeContext() {
     }
   };
   window.self = window;
+  window.window = window;
   return { context: vm.createContext(window), items };
 }
 
-function load(context, file) {
-  vm.runInContext(fs.readFileSync(path.join(LIB, file), 'utf8'), context, { filename: file });
+function loadBrowserBuild(context) {
+  assert.ok(fs.existsSync(BROWSER_BUILD), `${BROWSER_BUILD} is missing: run "node build.js" first (npm test does)`);
+  vm.runInContext(fs.readFileSync(BROWSER_BUILD, 'utf8'), context, { filename: 'appmessage.js' });
 }
 
-test('lib files as browser scripts_publish window.AppMessage', () => {
+test('the browser build as a script_publishes window.AppMessage', () => {
   const { context } = browserLikeContext();
-  SCRIPT_ORDER.forEach((file) => load(context, file));
+  loadBrowserBuild(context);
   const api = context.AppMessage;
-  for (const name of ['createEventBus', 'MessageChannel', 'EVENTS', 'memoryStorage', 'webStorage']) {
-    assert.ok(api[name], name);
+  for (const name of ['createEventBus', 'MessageChannel', 'createClient', 'EVENTS', 'memoryStorage', 'webStorage']) {
+    assert.equal(typeof api[name], name === 'EVENTS' ? 'object' : 'function', name);
   }
   assert.equal(api.EVENTS.RESPONSE, 'app_message_response');
-});
-
-test('a script loaded before its dependency_says which file to load first', () => {
-  const { context } = browserLikeContext();
-  load(context, 'event.js');
-  assert.throws(() => load(context, 'channel.js'), /load lib\/backoff\.js before lib\/channel\.js/);
+  assert.equal(api.detectPlatform(), 'web');
 });
 
 test('the browser build_polls over real HTTP and keeps the cursor in localStorage', async (t) => {
@@ -63,7 +61,7 @@ test('the browser build_polls over real HTTP and keeps the cursor in localStorag
   );
   t.after(() => server.close());
   const { context, items } = browserLikeContext();
-  SCRIPT_ORDER.forEach((file) => load(context, file));
+  loadBrowserBuild(context);
   const { createEventBus, MessageChannel } = context.AppMessage;
   const event = createEventBus();
   const received = [];
@@ -77,14 +75,17 @@ test('the browser build_polls over real HTTP and keeps the cursor in localStorag
   assert.equal(server.requests[1].query.cursor, 'b1');
 });
 
-test('lib files_use no Node-only API and require only each other', () => {
-  for (const file of fs.readdirSync(LIB)) {
+test('sources_use no Node-only API, import only each other, and keep to old syntax', () => {
+  for (const file of fs.readdirSync(SRC)) {
     const source = fs
-      .readFileSync(path.join(LIB, file), 'utf8')
+      .readFileSync(path.join(SRC, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '') // comments may show usage; only code counts
       .replace(/^\s*\/\/.*$/gm, '');
-    const required = [...source.matchAll(/require\('([^']+)'\)/g)].map((m) => m[1]);
-    for (const name of required) assert.match(name, /^\.\/[a-z]+$/, `${file} requires ${name}`);
+    const imported = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    for (const name of imported) {
+      assert.ok(/^\.\/[a-z]+\.js$/.test(name) || (file === 'vue.js' && name === 'vue'), `${file} imports ${name}`);
+    }
+    assert.doesNotMatch(source, /\brequire\(/, `${file}: import, not require`);
     assert.doesNotMatch(source, /\b(process\.|Buffer\b|__dirname|__filename|setImmediate)/, file);
     assert.doesNotMatch(source, /\?\.|\?\?|\basync\b|\bawait\b/, `${file}: keep to syntax old WeChat base libraries run`);
   }

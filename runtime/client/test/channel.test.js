@@ -1,11 +1,10 @@
-'use strict';
 // The short-poll rules of the channel (DESIGN.md "Mini-program client", issue 4), on fake timers
 // with a transport the test answers by hand.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { MessageChannel } = require('../lib/channel');
-const { createEventBus } = require('../lib/event');
-const { flush, fakeTime, channelUnderTest, ENVELOPE, EMPTY } = require('../test-support/fakes');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { MessageChannel } from '../src/channel.js';
+import { createEventBus } from '../src/event.js';
+import { flush, fakeTime, channelUnderTest, ENVELOPE, EMPTY } from '../test-support/fakes.js';
 
 test('start_polls at once', async (t) => {
   fakeTime(t);

@@ -1,7 +1,6 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { createEventBus } = require('../lib/event');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createEventBus } from '../src/event.js';
 
 test('on with removeTrigger false_runs the listener on every trigger', () => {
   const bus = createEventBus();

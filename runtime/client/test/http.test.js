@@ -1,12 +1,11 @@
-'use strict';
 // The channel over real HTTP on loopback, through the fetch transport it picks by itself in Node
 // (no wx): what goes on the wire, status handling, Retry-After, timeouts and aborts.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { MessageChannel } = require('../lib/channel');
-const { memoryStorage } = require('../lib/storage');
-const { recordingBus } = require('../test-support/fakes');
-const { startServer, sendJson, waitFor } = require('../test-support/server');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { MessageChannel } from '../src/channel.js';
+import { memoryStorage } from '../src/storage.js';
+import { recordingBus } from '../test-support/fakes.js';
+import { startServer, sendJson, waitFor } from '../test-support/server.js';
 
 function channelFor(server, options = {}) {
   const { bus, events } = recordingBus();

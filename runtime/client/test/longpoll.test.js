@@ -1,9 +1,8 @@
-'use strict';
 // Long-poll on the client (issue 7), on fake timers: the rule is documented on
 // MessageChannel.prototype._delayAfterAnswer and in README "Long-poll".
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { flush, fakeTime, channelUnderTest } = require('../test-support/fakes');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { flush, fakeTime, channelUnderTest } from '../test-support/fakes.js';
 
 const HELD = { code: 0, msg: '', data: { test_msg: '测试消息' }, wait: 25 };
 const NOT_HELD = { code: 0, msg: '', data: { test_msg: '测试消息' } };

@@ -1,11 +1,10 @@
-'use strict';
 // Targeted messages on the client (issue 6): cursor out and back, kept in storage, repeats
 // dropped by id across retries and restarts, recovered:false.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { memoryStorage, webStorage, wxStorage } = require('../lib/storage');
-const { MessageLedger } = require('../lib/ledger');
-const { flush, fakeTime, channelUnderTest } = require('../test-support/fakes');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { memoryStorage, webStorage, wxStorage } from '../src/storage.js';
+import { MessageLedger } from '../src/ledger.js';
+import { flush, fakeTime, channelUnderTest } from '../test-support/fakes.js';
 
 function msg(id, key = 'order_shipped', data = { order_no: 'A' + id }) {
   return { id, key, data, sent_at: 1_700_000_000_000 + id };

@@ -1,11 +1,10 @@
-'use strict';
 // The mini-program path: with a global `wx`, the channel uses wx.request and wx storage by itself.
 // WeChat cannot run in Node, so `wx` here is a stand-in that behaves as documented: success for
 // every HTTP status, fail with errMsg "request:fail interrupted" / "request:fail abort".
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { MessageChannel } = require('../lib/channel');
-const { flush, fakeTime, recordingBus } = require('../test-support/fakes');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { MessageChannel } from '../src/channel.js';
+import { flush, fakeTime, recordingBus } from '../test-support/fakes.js';
 
 function installWx(t) {
   const requests = [];
