@@ -8,7 +8,7 @@
  * Non-2xx answers are the channel's business, wherever the platform reports them.
  */
 import { createCallbackTransport, createFetchTransport } from './transport.js';
-import { wxStorage, alipayStorage, browserStorage } from './storage.js';
+import { wxStorage, alipayStorage, webStorage, browserStorage } from './storage.js';
 
 function errMsgKind(res, aborted) {
   var message = String(res.errMsg || res.errorMessage || '');
@@ -130,11 +130,13 @@ function detectPlatform() {
 /**
  * What the channel runs on: {name, transport, storage}. transport is null when nothing can send
  * (no platform API and no fetch); the channel then reports each poll as failed.
- * @param {{platform?: string, api?: Object, transport?: Function, storage?: Object}} options
+ * @param {{platform?: string, api?: Object, transport?: Function, storage?: Object}} options `api`
+ *   is the platform's API object (default its global); for 'web', {fetch, AbortController, localStorage}.
+ *   An `api` without `platform` is taken to follow the wx.request contract (Taro, uni and tt do).
  */
 function resolvePlatform(options) {
   var name = options.platform || (options.api ? 'wx' : detectPlatform());
-  var api = options.api || platformGlobal(name);
+  var api = options.api || (name === 'web' ? null : platformGlobal(name));
   var platform = PLATFORMS[name];
   if (name !== 'web' && !platform) {
     throw new TypeError('AppMessage: unknown platform "' + name + '"; use one of web, ' + DETECT_ORDER.join(', '));
@@ -144,6 +146,11 @@ function resolvePlatform(options) {
   if (platform && hasRequest(api)) {
     if (!transport) transport = createCallbackTransport(function (params) { return api.request(params); }, platform.rules);
     if (!storage && typeof api.getStorageSync === 'function') storage = platform.storage(api);
+  }
+  if (name === 'web' && api) {
+    // e.g. { fetch: undiciFetch, AbortController, localStorage } in Node, or a test's emulator
+    if (!transport && api.fetch) transport = createFetchTransport(api.fetch, api.AbortController || AbortController);
+    if (!storage && api.localStorage) storage = webStorage(api.localStorage);
   }
   if (!transport && typeof fetch === 'function' && typeof AbortController === 'function') {
     transport = createFetchTransport(fetch, AbortController);
