@@ -25,20 +25,24 @@ function AppMessageClient(options) {
   Object.keys(options).forEach(function (name) {
     channelOptions[name] = options[name];
   });
-  channelOptions.bus = bus;
+  var latest = {};
+  // The client notes each key's latest value on the way to the bus, so the app's bus holds only
+  // the app's listeners (listenerCount stays theirs).
+  channelOptions.bus = {
+    trigger: function (name, payload) {
+      var data = name === EVENTS.RESPONSE && payload.data;
+      if (data && typeof data === 'object') {
+        Object.keys(data).forEach(function (key) {
+          latest[key] = data[key];
+        });
+      }
+      return bus.trigger(name, payload);
+    }
+  };
   this.event = bus;
   this.channel = new MessageChannel(channelOptions);
   this.platform = this.channel.platform;
-  this._latest = {};
-  var client = this;
-  bus.on(EVENTS.RESPONSE, false).then(function (envelope) {
-    var data = envelope.data;
-    if (data && typeof data === 'object') {
-      Object.keys(data).forEach(function (key) {
-        client._latest[key] = data[key];
-      });
-    }
-  });
+  this._latest = latest;
   if (defaultClient === null) defaultClient = this;
 }
 

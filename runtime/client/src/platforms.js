@@ -37,6 +37,7 @@ var WX_RULES = { answer: statusCodeAnswer, failure: errMsgKind };
  * uni-app uni.request (https://uniapp.dcloud.net.cn/api/request/request.html): the wx.request
  * contract on every target (success with statusCode for any status; fail with errMsg; timeout
  * default 60 s; the task has abort()). Storage: uni.getStorageSync answers '' for a missing key.
+ * uni-app injects `uni` into the app's code; on H5 it is not a global, so apps pass `api: uni`.
  */
 var UNI_RULES = WX_RULES;
 
