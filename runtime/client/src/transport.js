@@ -88,7 +88,14 @@ function createCallbackTransport(request, rules) {
           reject(transportError('timeout', 'no answer within ' + options.timeout + ' ms'));
         }, options.timeout + (rules.timeoutOption !== false ? 1000 : 0));
       }
-      task = request(params);
+      try {
+        task = request(params);
+      } catch (error) {
+        // e.g. a malformed URL the host refuses outright: a failed poll like any other
+        settle();
+        reject(transportError('network', (error && error.message) || 'request refused', error));
+        return;
+      }
       // Taro and uni answer with a promise-like task too: its rejection is handled by `fail`.
       if (task && typeof task.then === 'function') task.then(null, function () {});
     });
