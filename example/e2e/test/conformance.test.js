@@ -59,7 +59,7 @@ function platformEnv(t, spec) {
 const texts = (seen, text) => seen.messages.filter((m) => m.key === 'demo_message' && m.data.text === text);
 
 function scenarios(spec) {
-  test(`${spec.name} on the real server: the first poll goes out at once and brings the seed keys and alice's order`, async (t) => {
+  test(`${spec.name} on the real server: the first poll goes out at once and brings the handler keys and alice's order`, async (t) => {
     const { backend, newClient } = platformEnv(t, spec);
     const { client, seen } = newClient({ accessToken: 'demo-alice' });
     assert.equal(client.platform, spec.name);

@@ -41,7 +41,7 @@ var EVENTS = {
 
 var DEFAULTS = {
   method: 'GET',
-  interval: 5000, // the seed: "消息通道每5秒请求一次"
+  interval: 5000, // the original docs: "消息通道每5秒请求一次"
   requestTimeout: 15000, // short polls; WeChat's hard limit is 60 s
   longPoll: false,
   wait: 25, // seconds; the server caps it (25 s by default)

@@ -1,5 +1,5 @@
 /*
- * The client an app holds: one event bus (the seed's `getApp().event`) and one channel, plus
+ * The client an app holds: one event bus (the `getApp().event` of the original PHP shop's mini-program) and one channel, plus
  * listeners per key and per targeted message.
  *
  *   const client = createClient({ url: 'https://shop.example.com/api/message/index' });

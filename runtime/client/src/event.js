@@ -1,5 +1,5 @@
 /*
- * AppMessage event bus: the seed's `getApp().event` (公共消息通道, "小程序端使用").
+ * AppMessage event bus: the original mini-program's `getApp().event` (公共消息通道, "小程序端使用").
  *
  *   const bus = createEventBus();
  *   bus.on('app_message_response', false).then(function (envelope) { ... }); // every trigger
@@ -8,7 +8,7 @@
  *   bus.off('app_message_response', cb); // or bus.off('app_message_response') for all
  *
  * `on` returns a thenable rather than a Promise because a Promise settles once and the channel
- * delivers many times (the seed sets removeTrigger = false for exactly that reason). Being a
+ * delivers many times (the original docs set removeTrigger = false for exactly that reason). Being a
  * thenable also makes `await bus.on(name, true)` wait for the next trigger.
  *
  * Loads as CommonJS (mini-program, Node) or as a plain <script> (browser: window.AppMessage.event).

@@ -35,7 +35,7 @@ export function platformEnv(t, spec, backend, defaults = {}) {
   function newClient(options = {}) {
     const client = createClient({ ...base, ...options, onListenerError: (e) => { throw e; } });
     const seen = { responses: [], messages: [], errors: [], resets: [], testMsg: [] };
-    client.event.on('app_message_response', false).then((r) => seen.responses.push(r)); // the seed's API
+    client.event.on('app_message_response', false).then((r) => seen.responses.push(r)); // the original API
     client.onMessage((m) => seen.messages.push(m));
     client.onError((e) => seen.errors.push(e));
     client.onReset((e) => seen.resets.push(e));

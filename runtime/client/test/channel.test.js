@@ -1,4 +1,4 @@
-// The short-poll rules of the channel (DESIGN.md "Mini-program client", issue 4), on fake timers
+// The short-poll rules of the channel, on fake timers
 // with a transport the test answers by hand.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,7 +115,7 @@ test('an answer with data null_triggers nothing but keeps polling', async (t) =>
   channel.stop();
 });
 
-test('the seed usage getApp().event.on(name, false).then_receives every push', async (t) => {
+test('the original usage getApp().event.on(name, false).then_receives every push', async (t) => {
   fakeTime(t);
   const bus = createEventBus();
   const { channel, manual } = channelUnderTest({ bus });

@@ -1,4 +1,4 @@
-// The client's own API beside the seed's bus: per-key listeners, targeted messages, off(), the
+// The client's own API beside the original event bus: per-key listeners, targeted messages, off(), the
 // default client, and following a page's visibility.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +34,7 @@ test('on(key)_runs for answers that carry the key, with its data and the envelop
   assert.equal(client.latest('order_status'), 'shipped');
 });
 
-test('onMessage_runs once per new targeted message, oldest first, and the seed bus still sees envelopes', async (t) => {
+test('onMessage_runs once per new targeted message, oldest first, and the original bus still sees envelopes', async (t) => {
   fakeTime(t);
   const { client, manual } = clientUnderTest();
   t.after(() => client.stop());

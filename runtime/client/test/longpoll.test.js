@@ -1,4 +1,4 @@
-// Long-poll on the client (issue 7), on fake timers: the rule is documented on
+// Long-poll on the client, on fake timers: the rule is documented on
 // MessageChannel.prototype._delayAfterAnswer and in README "Long-poll".
 import test from 'node:test';
 import assert from 'node:assert/strict';

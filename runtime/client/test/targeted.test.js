@@ -1,4 +1,4 @@
-// Targeted messages on the client (issue 6): cursor out and back, kept in storage, repeats
+// Targeted messages on the client: cursor out and back, kept in storage, repeats
 // dropped by id across retries and restarts, recovered:false.
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -71,7 +71,7 @@ export interface EventBusOptions {
   onListenerError?: (error: unknown, name: string) => void;
 }
 
-/** The seed's event system: `getApp().event.on('app_message_response', false).then(cb)`. */
+/** The original event system: `getApp().event.on('app_message_response', false).then(cb)`. */
 export declare class EventBus {
   constructor(options?: EventBusOptions);
   on<K extends keyof AppMessageEvents>(name: K, removeTrigger?: boolean): Trigger<AppMessageEvents[K]>;
@@ -166,7 +166,7 @@ export declare const DEFAULTS: Readonly<Required<Pick<ChannelOptions,
   'method' | 'interval' | 'requestTimeout' | 'longPoll' | 'wait' | 'longPollMargin' | 'backoffBase' | 'backoffCap' |
   'fastAnswerMs' | 'fastAnswerLimit' | 'storageKey' | 'maxSeenIds'>>>;
 
-/** The channel of the seed: polls while shown, triggers app_message_* on `bus`. */
+/** The channel: polls while shown, triggers app_message_* on `bus`. */
 export declare class MessageChannel {
   constructor(options: ChannelOptions & { bus: { trigger(name: string, payload: unknown): unknown } });
   static EVENTS: typeof EVENTS;
@@ -194,7 +194,7 @@ export interface ClientOptions extends ChannelOptions {
  */
 export declare class AppMessageClient<Keys extends AppMessageData = AppMessageData> {
   constructor(options: ClientOptions);
-  /** the seed's event bus: put it on App({ event }) */
+  /** the event bus of the original API: put it on App({ event }) */
   readonly event: EventBus;
   readonly channel: MessageChannel;
   readonly platform: PlatformName;
