@@ -73,3 +73,19 @@ test('uni-app H5 page_lists a targeted message once, delivered through a held lo
   assert.equal(await page.locator('.message').filter({ hasText: text }).count(), 1);
   assert.deepEqual(problems, []);
 });
+
+test('uni-app H5 page on another origin_polls the server directly once CORS allows its origin', async (t) => {
+  // the page's own origin serves only files; the poll goes to a second server, across origins
+  const pageOnly = await serveWithApi(H5, 'http://127.0.0.1:9/');
+  t.after(() => pageOnly.close());
+  const origin = new URL(pageOnly.url).origin;
+  const direct = await startExampleServer({ APPMESSAGE_CORS_ALLOWED_ORIGINS: origin });
+  t.after(() => direct.stop());
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  t.after(() => page.close());
+  await page.goto(pageOnly.url + '#/?user=alice&interval=1000&api=' + encodeURIComponent(new URL(direct.url).origin));
+  await page.locator('#order').filter({ hasText: 'A-1001 shipped' }).waitFor({ timeout: SEEN_WITHIN_MS });
+  assert.deepEqual(problems, []);
+});
