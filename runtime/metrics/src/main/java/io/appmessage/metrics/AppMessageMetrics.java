@@ -5,8 +5,10 @@ import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.spi.PollObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * AppMessage's Micrometer meters: an observer that moves them, bound to any number of registries.
@@ -19,20 +21,21 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>The meters live in a composite registry: events before the first {@link #bindTo} cost next to nothing
- * and are not kept; each registry bound later gets every meter. An app that never creates this class loads
+ * <p>Events before the first {@link #bindTo} cost next to nothing and are not kept; each registry bound
+ * gets every meter and counts from then on (gauges such as held polls read the node's levels, so they are
+ * right at once). An app that never creates this class loads
  * no Micrometer class and runs no metrics code per poll. The meters and their Prometheus names are listed in
  * this module's README.
  */
 public final class AppMessageMetrics implements MeterBinder {
 
-    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
     private final MeteringObserver observer;
+    private final Set<MeterRegistry> bound = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Presence presence;
 
     private AppMessageMetrics(Presence presence) {
         this.presence = presence;
-        this.observer = new MeteringObserver(meters, presence == null ? () -> 0L : presence::onlineCount);
+        this.observer = new MeteringObserver(presence == null ? () -> 0L : presence::onlineCount);
     }
 
     /** Meters without presence: {@code appmessage_online_users} stays 0. */
@@ -57,10 +60,10 @@ public final class AppMessageMetrics implements MeterBinder {
 
     /** Publishes every meter into {@code registry} too (idempotent per registry). */
     @Override
-    public void bindTo(MeterRegistry registry) {
+    public synchronized void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        if (!meters.getRegistries().contains(registry)) {
-            meters.add(registry);
+        if (bound.add(registry)) {
+            observer.bindTo(registry);
         }
     }
 }

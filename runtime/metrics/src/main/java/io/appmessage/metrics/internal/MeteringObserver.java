@@ -1,155 +1,105 @@
 package io.appmessage.metrics.internal;
 
 import io.appmessage.runtime.spi.PollObserver;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * The observer that moves the meters. Every meter with closed tags is registered up front, so a scrape
- * shows zeros before the first poll and an event costs one array or map read and an increment; per-handler
- * meters are registered on a handler's first call and cached.
+ * The observer the server is given: keeps the node's levels (in flight, held, store up) and passes each
+ * event to the meters of every registry bound so far. Before the first registry is bound an event costs a
+ * read of an empty array; binding copies the array, so events never lock.
  */
 public final class MeteringObserver implements PollObserver {
 
-    private final MeterRegistry registry;
-    private final Counter[][] polls = new Counter[3][PollMode.values().length];
-    private final Timer pollDuration;
-    private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
-    private final Map<HoldEnd, Counter> holdsEnded = new EnumMap<>(HoldEnd.class);
-    private final Map<SendFailure, Counter> sendFailures = new EnumMap<>(SendFailure.class);
-    private final ConcurrentHashMap<String, HandlerMeters> handlers = new ConcurrentHashMap<>();
-    private final Counter messagesSent;
-    private final Counter messagesDelivered;
-    private final Timer deliveryLag;
-    private final Counter storeUnavailable;
-    private final AtomicLong inFlight = new AtomicLong();
-    private final AtomicLong held = new AtomicLong();
-    private final AtomicLong storeUp = new AtomicLong(1);
+    private final NodeLevels levels = new NodeLevels();
+    private final LongSupplier onlineCount;
+    private volatile RegistryMeters[] targets = new RegistryMeters[0];
 
-    public MeteringObserver(MeterRegistry registry, LongSupplier onlineCount) {
-        this.registry = registry;
-        String[] outcomes = {"ok", "client_error", "server_error"};
-        for (int outcome = 0; outcome < outcomes.length; outcome++) {
-            for (PollMode mode : PollMode.values()) {
-                polls[outcome][mode.ordinal()] = AppMessageMeters.polls(registry, outcomes[outcome], tag(mode));
-            }
-        }
-        pollDuration = AppMessageMeters.pollDuration(registry);
-        for (Refusal reason : Refusal.values()) {
-            refused.put(reason, AppMessageMeters.refused(registry, tag(reason)));
-        }
-        for (HoldEnd end : HoldEnd.values()) {
-            holdsEnded.put(end, AppMessageMeters.holdsEnded(registry, tag(end)));
-        }
-        for (SendFailure failure : SendFailure.values()) {
-            sendFailures.put(failure, AppMessageMeters.sendFailures(registry, tag(failure)));
-        }
-        messagesSent = AppMessageMeters.messagesSent(registry);
-        messagesDelivered = AppMessageMeters.messagesDelivered(registry);
-        deliveryLag = AppMessageMeters.deliveryLag(registry);
-        storeUnavailable = AppMessageMeters.storeUnavailable(registry);
-        AppMessageMeters.pollsInFlight(registry, inFlight);
-        AppMessageMeters.pollsHeld(registry, held);
-        AppMessageMeters.storeUp(registry, storeUp);
-        AppMessageMeters.onlineUsers(registry, onlineCount);
+    public MeteringObserver(LongSupplier onlineCount) {
+        this.onlineCount = onlineCount;
+    }
+
+    /** Registers every meter in {@code registry} and moves them from now on. */
+    public synchronized void bindTo(MeterRegistry registry) {
+        RegistryMeters[] more = Arrays.copyOf(targets, targets.length + 1);
+        more[targets.length] = new RegistryMeters(registry, levels, onlineCount);
+        targets = more;
     }
 
     @Override
     public void pollAdmitted() {
-        inFlight.incrementAndGet();
+        levels.inFlight.incrementAndGet();
     }
 
     @Override
     public void pollRefused(Refusal reason) {
-        refused.get(reason).increment();
+        for (RegistryMeters meters : targets) {
+            meters.pollRefused(reason);
+        }
     }
 
     @Override
     public void handlerFinished(String handlerId, HandlerOutcome outcome, long durationNanos) {
-        HandlerMeters meters = handlers.computeIfAbsent(handlerId, id -> new HandlerMeters(registry, id));
-        meters.duration.record(durationNanos, TimeUnit.NANOSECONDS);
-        if (outcome != HandlerOutcome.OK) {
-            meters.failures.get(outcome).increment();
+        for (RegistryMeters meters : targets) {
+            meters.handlerFinished(handlerId, outcome, durationNanos);
         }
     }
 
     @Override
     public void pollAnswered(String userId, PollMode mode, int status, long durationNanos, int bytes,
             int messagesDelivered) {
-        inFlight.decrementAndGet();
-        int outcome = status < 400 ? 0 : status < 500 ? 1 : 2;
-        polls[outcome][mode.ordinal()].increment();
-        pollDuration.record(durationNanos, TimeUnit.NANOSECONDS);
+        levels.inFlight.decrementAndGet();
+        for (RegistryMeters meters : targets) {
+            meters.pollAnswered(userId, mode, status, durationNanos, bytes, messagesDelivered);
+        }
     }
 
     @Override
     public void holdStarted() {
-        held.incrementAndGet();
+        levels.held.incrementAndGet();
     }
 
     @Override
     public void holdEnded(HoldEnd end, long heldNanos) {
-        held.decrementAndGet();
-        holdsEnded.get(end).increment();
+        levels.held.decrementAndGet();
+        for (RegistryMeters meters : targets) {
+            meters.holdEnded(end, heldNanos);
+        }
     }
 
     @Override
     public void messageDelivered(String key, Instant sentAt) {
-        messagesDelivered.increment();
-        if (sentAt != null) {
-            long lagMillis = Duration.between(sentAt, Instant.now()).toMillis();
-            deliveryLag.record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
+        for (RegistryMeters meters : targets) {
+            meters.messageDelivered(key, sentAt);
         }
     }
 
     @Override
     public void messageSent(String key) {
-        messagesSent.increment();
+        for (RegistryMeters meters : targets) {
+            meters.messageSent(key);
+        }
     }
 
     @Override
     public void sendFailed(String key, SendFailure failure) {
-        sendFailures.get(failure).increment();
+        for (RegistryMeters meters : targets) {
+            meters.sendFailed(key, failure);
+        }
     }
 
     @Override
     public void storeUnavailable() {
-        storeUnavailable.increment();
-        storeUp.set(0);
+        levels.storeUp.set(0);
+        for (RegistryMeters meters : targets) {
+            meters.storeUnavailable();
+        }
     }
 
     @Override
     public void storeAvailable() {
-        storeUp.set(1);
-    }
-
-    /** A tag value from an enum constant: {@code LONG_POLL} → {@code long_poll}. */
-    static String tag(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** One handler's timer and failure counters. */
-    private static final class HandlerMeters {
-        final Timer duration;
-        final Map<HandlerOutcome, Counter> failures = new EnumMap<>(HandlerOutcome.class);
-
-        HandlerMeters(MeterRegistry registry, String handlerId) {
-            duration = AppMessageMeters.handlerDuration(registry, handlerId);
-            for (HandlerOutcome outcome : HandlerOutcome.values()) {
-                if (outcome != HandlerOutcome.OK) {
-                    failures.put(outcome, AppMessageMeters.handlerFailures(registry, handlerId, tag(outcome)));
-                }
-            }
-        }
+        levels.storeUp.set(1);
     }
 }
