@@ -26,13 +26,19 @@ function required(name) {
   return value;
 }
 
-async function poll(user, cursor) {
+// a poll as `user`: the envelope ({code, msg, data, messages, cursor})
+async function pollEnvelope(user, cursor) {
   const url = new URL(APP_URL);
   if (user) url.searchParams.set('access_token', user);
   if (cursor) url.searchParams.set('cursor', cursor);
   const response = await fetch(url);
   assert.equal(response.status, 200, `a poll as ${user} was answered ${response.status}`);
-  return (await response.json()).data;
+  return response.json();
+}
+
+// the data keys of a poll as `user`
+async function poll(user) {
+  return (await pollEnvelope(user)).data;
 }
 
 async function eventually(what, check, timeoutMs = 15000) {
@@ -79,12 +85,16 @@ after(async () => {
 });
 
 test('without the token the console answers 401 and nothing else', async () => {
+  for (const url of [`${CONSOLE_URL}/console`, `${CONSOLE_URL}/console?token=not-the-token-at-all`,
+    `${CONSOLE_URL}/console/state`]) {
+    const response = await context.request.get(url);
+    assert.equal(response.status(), 401, url);
+    assert.equal(await response.text(), '', url);
+  }
+  // the browser shows nothing: an empty 401 is a failed navigation, no page is rendered
   const page = await context.newPage();
-  const response = await page.goto(`${CONSOLE_URL}/console`);
-  assert.equal(response.status(), 401);
-  assert.equal(await response.text(), '');
-  const wrong = await page.goto(`${CONSOLE_URL}/console?token=not-the-token-at-all`);
-  assert.equal(wrong.status(), 401);
+  await assert.rejects(page.goto(`${CONSOLE_URL}/console`), /ERR_HTTP_RESPONSE_CODE_FAILURE|ERR_INVALID_RESPONSE/);
+  assert.equal(await page.locator('#status').count(), 0);
   await page.close();
 });
 
@@ -140,9 +150,9 @@ test('a test message sent from the console reaches that user\'s poll', async () 
   await page.click('#send-button');
   await eventually('the send confirmed', async () => (await page.textContent('#send-result')).startsWith('sent: message'));
 
-  const data = await poll('user-dave');
-  const message = (data.messages || []).find((m) => m.key === 'console_test');
-  assert.ok(message, `user-dave's poll carries the message: ${JSON.stringify(data)}`);
+  const envelope = await pollEnvelope('user-dave');
+  const message = (envelope.messages || []).find((m) => m.key === 'console_test');
+  assert.ok(message, `user-dave's poll carries the message: ${JSON.stringify(envelope)}`);
   assert.deepEqual(message.data, { hello: 'from the console' });
   await page.close();
 });
