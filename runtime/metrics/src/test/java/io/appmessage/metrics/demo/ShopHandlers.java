@@ -2,7 +2,7 @@ package io.appmessage.metrics.demo;
 
 import io.appmessage.OnAppMessageRequest;
 
-/** The test app's own handlers: one that answers, one that always fails (for the failure meters). */
+/** The test app's own handler. */
 public final class ShopHandlers {
 
     private ShopHandlers() {
@@ -11,10 +11,5 @@ public final class ShopHandlers {
     @OnAppMessageRequest("shop_status")
     static String status() {
         return "open";
-    }
-
-    @OnAppMessageRequest("flaky")
-    static String flaky() {
-        throw new IllegalStateException("inventory service down (thrown on purpose by the test app)");
     }
 }
