@@ -22,6 +22,20 @@ public record PollResponse(int status, byte[] body, int retryAfterSeconds) {
     /** The content type of every answer, success or error. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
+    /**
+     * The headers to send with this answer: {@code Content-Type} always, {@code Retry-After} with a
+     * 503, {@code Allow} with a 405. A transport adds its own framing headers (Content-Length).
+     */
+    public java.util.Map<String, String> headers() {
+        if (retryAfterSeconds > 0) {
+            return java.util.Map.of("Content-Type", CONTENT_TYPE, "Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        if (status == 405) {
+            return java.util.Map.of("Content-Type", CONTENT_TYPE, "Allow", "GET, POST");
+        }
+        return java.util.Map.of("Content-Type", CONTENT_TYPE);
+    }
+
     /** The body as a string, for logs and tests. */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
