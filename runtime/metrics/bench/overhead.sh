@@ -23,6 +23,10 @@ rate() { # mode -> requests/s
   kill "$pid"; wait "$pid" 2>/dev/null || true; rm -f "$log"
 }
 
+if [[ "${ONLY:-}" != "" ]]; then   # ONLY="meters presence": one round of each part alone, to see what costs
+  for mode in off $ONLY; do echo "$mode $(rate "$mode") req/s"; done
+  exit 0
+fi
 ratios=()
 for round in $(seq "$ROUNDS"); do
   off=$(rate off); on=$(rate on)

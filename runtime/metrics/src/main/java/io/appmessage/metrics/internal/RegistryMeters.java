@@ -67,7 +67,10 @@ final class RegistryMeters implements PollObserver {
 
     @Override
     public void handlerFinished(String handlerId, HandlerOutcome outcome, long durationNanos) {
-        HandlerMeters meters = handlers.computeIfAbsent(handlerId, id -> new HandlerMeters(registry, id));
+        HandlerMeters meters = handlers.get(handlerId);
+        if (meters == null) {
+            meters = handlers.computeIfAbsent(handlerId, id -> new HandlerMeters(registry, id));
+        }
         meters.duration.record(durationNanos, TimeUnit.NANOSECONDS);
         if (outcome != HandlerOutcome.OK) {
             meters.failures.get(outcome).increment();

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The server the overhead benchmark ({@code bench/overhead.sh}) runs wrk against: the test handlers
- * (the failing plugin off), with metrics, presence and the management listener ({@code on}) or without
- * anything ({@code off}). Prints {@code ready <port>} and serves until killed.
+ * (the failing plugin off), with metrics, presence and the management listener ({@code on}), only the
+ * meters ({@code meters}), only presence ({@code presence}) or without anything ({@code off}). Prints
+ * {@code ready <port> <path>} and serves until killed.
  */
 public final class OverheadServer {
 
@@ -19,7 +20,8 @@ public final class OverheadServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean metricsOn = args.length > 0 && args[0].equals("on");
+        String mode = args.length > 0 ? args[0] : "off";
+        boolean metricsOn = mode.equals("on") || mode.equals("meters") || mode.equals("presence");
         AppMessageServer.Builder builder = AppMessageServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -28,7 +30,12 @@ public final class OverheadServer {
         if (metricsOn) {
             Presence presence = Presence.local(Presence.DEFAULT_WINDOW);
             AppMessageMetrics metrics = AppMessageMetrics.create(presence);
-            builder.presence(presence).observer(metrics.observer());
+            if (!mode.equals("meters")) {
+                builder.presence(presence);
+            }
+            if (!mode.equals("presence")) {
+                builder.observer(metrics.observer());
+            }
             AppMessageServer server = builder.build().start();
             AppMessageManagement.builder(metrics).settings(ManagementSettings.loopback(0, null)).start();
             System.out.println("ready " + server.port() + " " + server.settings().path());

@@ -8,14 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Presence in this node's memory: user id → when their last poll was answered. A poll costs one map write;
- * expired entries are swept by the poll that finds the last sweep older than half a window (one thread
+ * Presence in this node's memory: user id → when their last poll was answered. A poll costs a map read,
+ * and a write only when the user's entry is older than a twentieth of the window (so a user polling
+ * often, or many connections of one user, do not all write the same entry); expired entries are swept by the poll that finds the last sweep older than half a window (one thread
  * sweeps, the others go on), so memory follows the users online, never the users ever seen.
  */
 public final class LocalPresence implements Presence {
 
     private final ConcurrentHashMap<String, Long> lastSeen = new ConcurrentHashMap<>();
     private final long windowNanos;
+    private final long refreshNanos;
     private final Duration window;
     private final int maxUsers;
     private final LongSupplier clock;
@@ -36,6 +38,7 @@ public final class LocalPresence implements Presence {
         }
         this.window = window;
         this.windowNanos = window.toNanos();
+        this.refreshNanos = windowNanos / 20;
         this.maxUsers = maxUsers;
         this.clock = nanoClock;
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + windowNanos / 2);
@@ -49,15 +52,19 @@ public final class LocalPresence implements Presence {
         }
     }
 
-    /** Marks {@code userId} online now. */
-    public void seen(String userId) {
+    /** Marks {@code userId} online now; true when its entry was written (new, or renewed). */
+    public boolean seen(String userId) {
         long now = clock.getAsLong();
         sweepWhenDue(now);
-        if (lastSeen.size() < maxUsers) {
-            lastSeen.put(userId, now);
-        } else {
-            lastSeen.computeIfPresent(userId, (id, before) -> now); // at the cap: only users already known
+        Long before = lastSeen.get(userId);
+        if (before != null && now - before < refreshNanos) {
+            return false; // seen a moment ago: still online for (almost) the whole window
         }
+        if (before == null && lastSeen.size() >= maxUsers) {
+            return false; // at the cap: only users already known are renewed
+        }
+        lastSeen.put(userId, now);
+        return true;
     }
 
     @Override

@@ -81,8 +81,7 @@ public final class RedisPresence implements Presence {
         if (userId == null) {
             return;
         }
-        local.seen(userId);
-        if (unwritten.size() < maxUsers) {
+        if (local.seen(userId) && unwritten.size() < maxUsers) { // what this node renewed, Redis renews
             unwritten.put(userId, System.currentTimeMillis());
         }
     }
