@@ -1,7 +1,9 @@
 package io.appmessage.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.appmessage.runtime.AppMessageServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,6 +106,14 @@ class ServerMetricsTest {
         assertThat(after.value("appmessage_delivery_lag_seconds_count")).isEqualTo(1);
         assertThat(after.value("appmessage_delivery_lag_seconds_bucket", "le", "10.0")).isEqualTo(1);
         assertThat(after.value("appmessage_store_up")).isEqualTo(1);
+    }
+
+    @Test
+    void presenceIsOffUnlessTheBuilderIsGivenOne() {
+        try (AppMessageServer plain = AppMessageServer.builder().port(0).build()) {
+            assertThatThrownBy(plain::presence).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("presence is off").hasMessageContaining(".presence(Presence.local(");
+        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
