@@ -51,8 +51,7 @@ class MetersTest {
 
     @Test
     void eachMeterMovesWhenItsEventHappens() {
-        LocalPresenceForTest presence = new LocalPresenceForTest();
-        AppMessageMetrics metrics = AppMessageMetrics.create(presence.presence);
+        AppMessageMetrics metrics = AppMessageMetrics.create(Presence.local(Duration.ofSeconds(10)));
         metrics.bindTo(prometheus);
         PollObserver observer = metrics.observer();
 
@@ -161,10 +160,5 @@ class MetersTest {
 
     private PrometheusText scrape() {
         return PrometheusText.parse(prometheus.scrape());
-    }
-
-    /** A presence of the runtime's own kind, for the online gauge. */
-    private static final class LocalPresenceForTest {
-        final Presence presence = Presence.local(Duration.ofSeconds(10));
     }
 }
