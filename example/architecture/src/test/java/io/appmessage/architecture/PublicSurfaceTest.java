@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * module (the library's and the examples', benchmarks included), read from their {@code target/classes}:
  *
  * <ul>
- *   <li>In the library modules (annotations, processor, runtime) a public type lives in an API or SPI package
+ *   <li>In the library modules (annotations, processor, runtime, metrics) a public type lives in an API or SPI package
  *       ({@link #API_AND_SPI}) or under an {@code internal} package; nowhere else.</li>
  *   <li>A public type under {@code internal} is public only so that the internal packages of its own module can
  *       wire it: no class of another module uses it (the examples and benchmarks are other modules).</li>
@@ -31,17 +31,23 @@ import org.junit.jupiter.api.Test;
  *
  * A module is told by its packages: {@code io.appmessage} and {@code io.appmessage.spi} are the annotations jar,
  * {@code io.appmessage.processor..} the processor, {@code io.appmessage.runtime..} the runtime,
+ * {@code io.appmessage.metrics..} the metrics module,
  * {@code io.appmessage.example..} and {@code io.appmessage.benchmarks..} the examples.
  */
 class PublicSurfaceTest {
 
-    /** Exactly the packages whose public types users and integrations may depend on. */
+    /**
+     * Exactly the packages whose public types users and integrations may depend on. A new API package is a new
+     * promise: it is added here on purpose, in the same change that adds it.
+     */
     static final List<String> API_AND_SPI = List.of("io.appmessage", "io.appmessage.spi", "io.appmessage.runtime",
-            "io.appmessage.runtime.spi", "io.appmessage.runtime.outbox", "io.appmessage.processor");
+            "io.appmessage.runtime.spi", "io.appmessage.runtime.outbox", "io.appmessage.runtime.presence",
+            "io.appmessage.processor", "io.appmessage.metrics");
 
     /** Each module's {@code target/classes}, relative to this module's directory (Surefire's working directory). */
     static final List<Path> CLASS_DIRECTORIES = List.of(Path.of("../../annotations/target/classes"),
             Path.of("../../processor/target/classes"), Path.of("../../runtime/core/target/classes"),
+            Path.of("../../runtime/metrics/target/classes"),
             Path.of("../app/target/classes"), Path.of("../plugin-wxapp/target/classes"),
             Path.of("../benchmarks/target/classes"));
 
@@ -61,13 +67,13 @@ class PublicSurfaceTest {
         }
         all = new ClassFileImporter().importPaths(CLASS_DIRECTORIES);
         assertThat(all.stream().map(PublicSurfaceTest::module).distinct())
-                .containsExactlyInAnyOrder("annotations", "processor", "runtime", "examples");
+                .containsExactlyInAnyOrder("annotations", "processor", "runtime", "metrics", "examples");
     }
 
     @Test
     void libraryModules_holdPublicTypesOnlyInApiSpiOrInternalPackages() {
         ArchRule rule = classes().that().resideInAnyPackage("io.appmessage", "io.appmessage.spi",
-                        "io.appmessage.processor..", "io.appmessage.runtime..")
+                        "io.appmessage.processor..", "io.appmessage.runtime..", "io.appmessage.metrics..")
                 .and().arePublic()
                 .should().resideInAnyPackage(apiSpiOrInternal())
                 .because("only API and SPI packages hold public types; everything else is internal");
@@ -141,6 +147,9 @@ class PublicSurfaceTest {
         }
         if (name.startsWith("io.appmessage.runtime")) {
             return "runtime";
+        }
+        if (name.startsWith("io.appmessage.metrics")) {
+            return "metrics";
         }
         if (name.startsWith("io.appmessage.example") || name.startsWith("io.appmessage.benchmarks")) {
             return "examples";
