@@ -1,6 +1,7 @@
 package io.appmessage.runtime;
 
 import io.appmessage.InstanceProvider;
+import io.appmessage.runtime.internal.config.CorsEnvironment;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.config.Setting;
 import io.appmessage.runtime.internal.config.SettingValues;
@@ -16,7 +17,6 @@ import io.undertow.server.HttpHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -125,21 +125,15 @@ public final class AppMessageServer implements AutoCloseable {
         return runtime.heldPolls();
     }
 
-    /**
-     * Graceful stop: refuses new polls (503 with Connection: close, health 503), answers every held
-     * long-poll at once, waits up to the shutdown grace for polls in flight to be answered, then stops
-     * Undertow and the deadline timer. A given outbox is not closed: close it after the server.
-     */
+    /** Graceful stop: refuses new polls (503), answers held long-polls at once, drains within the shutdown grace, stops. An outbox given is not closed. */
     @Override
     public void close() {
         runtime.close();
     }
 
     /**
-     * Settings for an {@link AppMessageServer}. Every value has a default (see the README's
-     * configuration table); environment variables ({@code PORT}, {@code APPMESSAGE_*}) override
-     * builder values when {@link #build()} runs, so operators can change a deployed server. Each
-     * value is checked at {@link #build()}, the error naming the setting and its variable.
+     * Settings for an {@link AppMessageServer}, each with a default (the README's configuration table); environment
+     * variables ({@code PORT}, {@code APPMESSAGE_*}) override them at {@link #build()}, which checks every value.
      */
     public static final class Builder {
 
@@ -154,6 +148,7 @@ public final class AppMessageServer implements AutoCloseable {
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
         private HttpHandler otherRoutes;
+        private CorsSettings cors = CorsSettings.off();
 
         private Builder() {
         }
@@ -215,9 +210,7 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder maxParameters(int maxParameters) { return set(Settings.MAX_PARAMETERS, maxParameters); }
 
         /** Plugins switched off from the start (switch at run time with {@link AppMessageServer#plugins()}). */
-        public Builder disabledPlugins(String... plugins) {
-            return set(Settings.DISABLED_PLUGINS, Set.copyOf(new LinkedHashSet<>(Arrays.asList(plugins))));
-        }
+        public Builder disabledPlugins(String... plugins) { return set(Settings.DISABLED_PLUGINS, Set.copyOf(Arrays.asList(plugins))); }
 
         /** At most one log line per handler per interval about its faults; default 10 s. */
         public Builder faultLogInterval(Duration interval) { return set(Settings.FAULT_LOG_INTERVAL, Objects.requireNonNull(interval)); }
@@ -280,6 +273,12 @@ public final class AppMessageServer implements AutoCloseable {
          */
         public Builder otherRoutes(HttpHandler handler) { this.otherRoutes = Objects.requireNonNull(handler, "handler"); return this; }
 
+        /**
+         * Which browser origins may poll from pages served elsewhere (uni-app or Taro H5 builds); default
+         * {@link CorsSettings#off()}. Env: {@code APPMESSAGE_CORS_*} (see the README).
+         */
+        public Builder cors(CorsSettings cors) { this.cors = Objects.requireNonNull(cors, "cors"); return this; }
+
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) { this.environment = Map.copyOf(environment); return this; }
 
@@ -288,10 +287,12 @@ public final class AppMessageServer implements AutoCloseable {
          * likely causes when there is none), and prepares everything the poll path needs. Does not listen yet.
          */
         public AppMessageServer build() {
-            values.applyEnvironment(environment == null ? System.getenv() : environment);
+            Map<String, String> env = environment == null ? System.getenv() : environment;
+            values.applyEnvironment(env);
             ServerSettings settings = values.resolve();
             return new AppMessageServer(new ServerRuntime(settings, new ServerWiring(registries, classLoader,
-                    authenticator, instanceProvider, extensions, observers, outbox, dispatcherExecutor, otherRoutes)));
+                    authenticator, instanceProvider, extensions, observers, outbox, dispatcherExecutor, otherRoutes,
+                    CorsEnvironment.apply(env, cors))));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.appmessage.runtime.internal.server;
 
+import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
 import io.appmessage.runtime.internal.dispatch.Answers;
@@ -49,6 +50,7 @@ public final class ServerRuntime {
     /** The dispatcher's pool when the server made it (shut down on close), else null. */
     final ExecutorService ownDispatcherPool;
     private final io.undertow.server.HttpHandler otherRoutes;
+    private final CorsSettings cors;
     UndertowServer undertow;
     private boolean closed;
 
@@ -56,6 +58,7 @@ public final class ServerRuntime {
     public ServerRuntime(ServerSettings settings, ServerWiring wiring) {
         this.settings = settings;
         this.otherRoutes = wiring.otherRoutes();
+        this.cors = wiring.cors();
         List<HandlerRegistry> found = wiring.registries() != null ? wiring.registries()
                 : RegistryLoader.load(wiring.classLoader() != null ? wiring.classLoader()
                         : Thread.currentThread().getContextClassLoader());
@@ -101,7 +104,7 @@ public final class ServerRuntime {
         if (undertow != null) {
             return true;
         }
-        undertow = UndertowServer.start(settings, httpHandler, engine, otherRoutes);
+        undertow = UndertowServer.start(settings, httpHandler, engine, otherRoutes, cors);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
                 table.registrySummaries(), engine.plugins().disabled());

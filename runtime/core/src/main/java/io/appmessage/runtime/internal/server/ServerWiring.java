@@ -2,6 +2,7 @@ package io.appmessage.runtime.internal.server;
 
 import io.appmessage.InstanceProvider;
 import io.appmessage.runtime.Authenticator;
+import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.spi.PollObserver;
@@ -19,11 +20,12 @@ import java.util.concurrent.Executor;
  * @param outbox             null: no targeted messages
  * @param dispatcherExecutor null: a server-owned {@link DispatcherPool}
  * @param otherRoutes        null: 404 with the envelope on other paths
+ * @param cors               which browser origins may poll ({@code CorsSettings.off()}: none)
  */
 public record ServerWiring(List<HandlerRegistry> registries, ClassLoader classLoader, Authenticator authenticator,
                            InstanceProvider instanceProvider, List<PollExtension> extensions,
                            List<PollObserver> observers, AppMessageOutbox outbox, Executor dispatcherExecutor,
-                           HttpHandler otherRoutes) {
+                           HttpHandler otherRoutes, CorsSettings cors) {
 
     public ServerWiring {
         extensions = List.copyOf(extensions);
