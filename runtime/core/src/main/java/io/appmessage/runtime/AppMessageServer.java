@@ -2,6 +2,7 @@ package io.appmessage.runtime;
 
 import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
+import io.appmessage.runtime.internal.config.CorsEnvironment;
 import io.appmessage.runtime.internal.config.EnvironmentVariable;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
@@ -84,13 +85,16 @@ public final class AppMessageServer implements AutoCloseable {
     private final MessageSignal signal;
     private final boolean ownSignal;
     private final HttpHandler otherRoutes;
+    private final CorsSettings cors;
     private UndertowServer undertow;
     private boolean closed;
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
-                             boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes) {
+                             boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes,
+                             CorsSettings cors) {
         this.settings = settings;
+        this.cors = cors;
         this.otherRoutes = otherRoutes;
         this.table = table;
         this.pipeline = pipeline;
@@ -137,7 +141,7 @@ public final class AppMessageServer implements AutoCloseable {
         if (undertow != null) {
             return this;
         }
-        undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes);
+        undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes, cors);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
                 table.registrySummaries(), pipeline.plugins().disabled());
@@ -284,6 +288,7 @@ public final class AppMessageServer implements AutoCloseable {
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
         private HttpHandler otherRoutes;
+        private CorsSettings cors = CorsSettings.off();
 
         private Builder() {
         }
@@ -515,6 +520,18 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Which browser origins may poll from pages served elsewhere (uni-app or Taro H5 builds); default
+         * {@link CorsSettings#off()}. Applies to the poll path, the health path and {@link #otherRoutes}.
+         * Env: {@code APPMESSAGE_CORS_ALLOWED_ORIGINS} (comma-separated), {@code APPMESSAGE_CORS_ALLOWED_HEADERS},
+         * {@code APPMESSAGE_CORS_EXPOSED_HEADERS}, {@code APPMESSAGE_CORS_MAX_AGE_SECONDS},
+         * {@code APPMESSAGE_CORS_ALLOW_CREDENTIALS}.
+         */
+        public Builder cors(CorsSettings cors) {
+            this.cors = Objects.requireNonNull(cors, "cors");
+            return this;
+        }
+
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
@@ -557,7 +574,7 @@ public final class AppMessageServer implements AutoCloseable {
                     settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
             delivery.closingWhen(pipeline::closing);
             return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
-                    dispatcherExecutor, otherRoutes);
+                    dispatcherExecutor, otherRoutes, cors);
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */
@@ -596,6 +613,7 @@ public final class AppMessageServer implements AutoCloseable {
             e.bool(EnvironmentVariable.LONG_POLL, this::longPoll);
             e.longValue(EnvironmentVariable.LONG_POLL_CAP_SECONDS, v -> longPollCap(Duration.ofSeconds(v)));
             e.integer(EnvironmentVariable.MAX_HELD_POLLS, this::maxHeldPolls);
+            cors = CorsEnvironment.apply(env, cors);
         }
     }
 }

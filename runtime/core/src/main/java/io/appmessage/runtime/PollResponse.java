@@ -1,6 +1,7 @@
 package io.appmessage.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * One poll's answer, ready to send: HTTP status, the envelope as UTF-8 JSON, and for {@code 503}
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * response.setStatus(answer.status());
  * response.setContentType(PollResponse.CONTENT_TYPE);
  * if (answer.retryAfterSeconds() > 0) response.setHeader("Retry-After", String.valueOf(answer.retryAfterSeconds()));
+ * PollResponse.HEADERS.forEach(response::setHeader);
  * response.getOutputStream().write(answer.body());
  * }</pre>
  *
@@ -21,6 +23,15 @@ public record PollResponse(int status, byte[] body, int retryAfterSeconds) {
 
     /** The content type of every answer, success or error. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    /**
+     * Headers every answer carries, success or error, on every transport. {@code Cache-Control: no-store}: an
+     * answer belongs to one user while every user's poll has the same URL (the token travels in a header),
+     * so a CDN or proxy that kept one would hand it to another user; nothing in it is worth revalidating.
+     * {@code X-Content-Type-Options: nosniff}: the JSON is never taken for a script or a page.
+     */
+    public static final Map<String, String> HEADERS =
+            Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
 
     /** The body as a string, for logs and tests. */
     public String bodyText() {

@@ -1,5 +1,6 @@
 package io.appmessage.runtime.internal.http;
 
+import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.dispatch.PollPipeline;
 import io.undertow.Undertow;
@@ -35,10 +36,11 @@ public final class UndertowServer {
 
     /** {@code otherRoutes} answers every other path; null: 404 with the envelope. */
     public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollPipeline pipeline,
-                                       HttpHandler otherRoutes) {
+                                       HttpHandler otherRoutes, CorsSettings cors) {
+        HttpHandler routes = new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline, otherRoutes);
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
-                .setHandler(new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline, otherRoutes))
+                .setHandler(CorsHandler.wrap(cors, routes))
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(settings.noRequestTimeout()))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.requestParseTimeout()))
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(settings.idleTimeout()))
