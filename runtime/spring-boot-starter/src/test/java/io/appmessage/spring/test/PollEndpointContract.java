@@ -45,10 +45,12 @@ abstract class PollEndpointContract {
 
     /** The standalone server over the same handlers, for comparing answers byte for byte. */
     private AppMessageServer standalone;
+    private AppMessageOutbox standaloneOutbox;
 
     @BeforeAll
     void startStandalone() {
-        standalone = AppMessageServer.builder().environment(Map.of()).host("127.0.0.1").port(0)
+        standaloneOutbox = AppMessageOutbox.embedded(java.nio.file.Path.of("target", "outbox-standalone-" + System.nanoTime()));
+        standalone = AppMessageServer.builder().outbox(standaloneOutbox).environment(Map.of()).host("127.0.0.1").port(0)
                 .instanceProvider(instances).authenticator(authenticator).maxBodyBytes(1024).healthPath(null)
                 .build().start();
     }
@@ -56,6 +58,7 @@ abstract class PollEndpointContract {
     @AfterAll
     void stopStandalone() {
         standalone.close();
+        standaloneOutbox.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.appmessage.runtime.Identity;
 import io.appmessage.runtime.InvalidTokenException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import java.util.Optional;
 
@@ -12,24 +13,29 @@ import java.util.Optional;
 @SpringBootApplication
 public class TestApp {
 
-    @Bean
-    Greetings greetings() {
-        return new Greetings("hello");
-    }
+    /** The app's beans without the rest of Spring Boot, for context-runner tests. */
+    @Configuration(proxyBeanMethods = false)
+    public static class AppBeans {
 
-    @Bean
-    GreetingHandlers greetingHandlers(Greetings greetings) {
-        return new GreetingHandlers(greetings);
-    }
+        @Bean
+        Greetings greetings() {
+            return new Greetings("hello");
+        }
 
-    /** {@code t-<user>} is that user; {@code bad} is refused; anything else is anonymous. */
-    @Bean
-    Authenticator authenticator() {
-        return token -> {
-            if (token.equals("bad")) {
-                throw new InvalidTokenException("refused");
-            }
-            return token.startsWith("t-") ? Optional.of(Identity.of(token.substring(2))) : Optional.empty();
-        };
+        @Bean
+        GreetingHandlers greetingHandlers(Greetings greetings) {
+            return new GreetingHandlers(greetings);
+        }
+
+        /** {@code t-<user>} is that user; {@code bad} is refused; anything else is anonymous. */
+        @Bean
+        Authenticator authenticator() {
+            return token -> {
+                if (token.equals("bad")) {
+                    throw new InvalidTokenException("refused");
+                }
+                return token.startsWith("t-") ? Optional.of(Identity.of(token.substring(2))) : Optional.empty();
+            };
+        }
     }
 }
