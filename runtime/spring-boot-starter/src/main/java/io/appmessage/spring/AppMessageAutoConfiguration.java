@@ -7,6 +7,7 @@ import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.outbox.RedisOutboxes;
+import io.appmessage.runtime.spi.PollObserver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,7 +22,8 @@ import java.time.Duration;
 
 /**
  * Sets AppMessage up inside a Spring Boot app: the poll engine built from {@code appmessage.*}, handler
- * objects from the application context, the app's {@link Authenticator} bean, an outbox when
+ * objects from the application context, the app's {@link Authenticator} bean, every {@link PollObserver}
+ * bean, an outbox when
  * {@code appmessage.outbox.store} asks for one. The poll endpoint itself comes from
  * {@link AppMessageServletConfiguration} or {@link AppMessageReactiveConfiguration}, whichever web stack
  * the app runs. Every bean yields to one the app defines; {@code appmessage.enabled=false} switches it all off.
@@ -44,6 +46,7 @@ public class AppMessageAutoConfiguration {
     public AppMessageServer appMessageServer(AppMessageProperties properties, InstanceProvider instances,
                                              ObjectProvider<Authenticator> authenticator,
                                              ObjectProvider<AppMessageOutbox> outbox,
+                                             ObjectProvider<PollObserver> observers,
                                              ApplicationContext context) {
         AppMessageServer.Builder builder = AppMessageServer.builder()
                 .environment(java.util.Map.of()) // Spring's environment already reached the properties
@@ -69,6 +72,7 @@ public class AppMessageAutoConfiguration {
                 .maxHeldPolls(properties.getMaxHeldPolls())
                 .outboxBatchSize(properties.getOutbox().getBatchSize());
         outbox.ifAvailable(builder::outbox);
+        observers.orderedStream().forEach(builder::observer); // metrics, presence, consoles: every observer bean
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,6 @@ final class PollCalls {
 
     static CompletionStage<PollResponse> poll(AppMessageDispatcher dispatcher, String method, String rawQuery,
                                               Function<String, String> headers, CompletionStage<?> clientGone) {
-        return dispatcher.poll(method, rawQuery, headers);
+        return dispatcher.poll(method, rawQuery, headers, clientGone);
     }
 }

@@ -8,15 +8,20 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
+import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The poll endpoint on WebFlux: no thread waits for the answer; it is written when the engine's stage
- * completes. A client that goes away cancels the exchange, which frees a held poll at once.
+ * completes. A client that goes away (the exchange cancelled, or on Reactor Netty the connection seen
+ * closed) frees a held poll at once.
  */
 final class ReactivePollEndpoint implements WebHandler {
+
+    private static final boolean REACTOR_NETTY =
+            ClassUtils.isPresent("reactor.netty.Connection", ReactivePollEndpoint.class.getClassLoader());
 
     private final AppMessageDispatcher dispatcher;
     private final long maxBodyBytes;
@@ -38,9 +43,11 @@ final class ReactivePollEndpoint implements WebHandler {
         return bodyRead.then(Mono.<PollResponse>create(sink -> {
             CompletableFuture<Void> clientGone = new CompletableFuture<>();
             sink.onCancel(() -> clientGone.complete(null));
+            Runnable stopWatching = REACTOR_NETTY ? NettyConnectionWatch.watch(request, clientGone) : () -> { };
             PollCalls.poll(dispatcher, request.getMethod().name(), request.getURI().getRawQuery(),
                             request.getHeaders()::getFirst, clientGone)
                     .whenComplete((answer, error) -> {
+                        stopWatching.run();
                         if (error != null) {
                             sink.error(error);
                         } else {
@@ -52,10 +59,7 @@ final class ReactivePollEndpoint implements WebHandler {
 
     private static Mono<Void> write(ServerHttpResponse response, PollResponse answer) {
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-        response.getHeaders().set("Content-Type", PollResponse.CONTENT_TYPE);
-        if (answer.retryAfterSeconds() > 0) {
-            response.getHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-        }
+        answer.headers().forEach(response.getHeaders()::set);
         response.getHeaders().setContentLength(answer.body().length);
         DataBuffer buffer = response.bufferFactory().wrap(answer.body());
         return response.writeWith(Mono.just(buffer));

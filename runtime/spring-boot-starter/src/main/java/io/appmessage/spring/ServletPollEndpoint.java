@@ -67,10 +67,7 @@ final class ServletPollEndpoint implements HttpRequestHandler {
 
     private static void write(HttpServletResponse response, PollResponse answer) {
         response.setStatus(answer.status());
-        response.setContentType(PollResponse.CONTENT_TYPE);
-        if (answer.retryAfterSeconds() > 0) {
-            response.setHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-        }
+        answer.headers().forEach(response::setHeader);
         response.setContentLength(answer.body().length);
         try {
             response.getOutputStream().write(answer.body());

@@ -27,6 +27,11 @@ public class TestApp {
             return new GreetingHandlers(greetings);
         }
 
+        @Bean
+        HoldEnds holdEnds() {
+            return new HoldEnds();
+        }
+
         /** {@code t-<user>} is that user; {@code bad} is refused; anything else is anonymous. */
         @Bean
         Authenticator authenticator() {
