@@ -22,11 +22,12 @@ public class NettyServer {
     @Bean
     static BeanDefinitionRegistryPostProcessor registerNettyServerFactory() {
         return (BeanDefinitionRegistry registry) -> {
+            if (!registry.containsBeanDefinition("tomcatReactiveWebServerFactory")) {
+                return; // Boot chose Netty already (Boot 4 prefers it)
+            }
             for (String name : FACTORY) {
                 if (ClassUtils.isPresent(name, NettyServer.class.getClassLoader())) {
-                    if (registry.containsBeanDefinition("tomcatReactiveWebServerFactory")) {
-                        registry.removeBeanDefinition("tomcatReactiveWebServerFactory");
-                    }
+                    registry.removeBeanDefinition("tomcatReactiveWebServerFactory");
                     registry.registerBeanDefinition("testNettyServerFactory",
                             new RootBeanDefinition(ClassUtils.resolveClassName(name, NettyServer.class.getClassLoader())));
                     return;
