@@ -24,7 +24,7 @@ public class SendController {
     }
 
     @PostMapping(path = "/api/demo/send", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> send(@RequestParam String to, @RequestParam String key,
+    public ResponseEntity<Map<String, Object>> send(@RequestParam("to") String to, @RequestParam("key") String key,
                                                     @RequestBody String json) {
         try {
             return ResponseEntity.ok(Map.of("id", outbox.sendJson(to, key, json)));
