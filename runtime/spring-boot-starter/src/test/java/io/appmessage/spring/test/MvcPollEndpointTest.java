@@ -31,6 +31,7 @@ class MvcPollEndpointTest extends PollEndpointContract {
         int before = server.heldPolls();
         int timedOutBefore = holdEnds.count(PollObserver.HoldEnd.TIMED_OUT);
         try (Socket socket = Http.openGet(port, POLL + "?wait=2&cursor=" + cursor, "X-Access-Token", "t-hank")) {
+            assertThat(socket.isConnected()).isTrue();
             assertThat(Http.eventually(Duration.ofSeconds(5), () -> server.heldPolls() == before + 1)).as("held").isTrue();
         }
         assertThat(Http.eventually(Duration.ofSeconds(6), () -> server.heldPolls() == before)).as("freed by its wait").isTrue();

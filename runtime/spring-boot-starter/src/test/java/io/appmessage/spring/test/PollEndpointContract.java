@@ -137,6 +137,7 @@ abstract class PollEndpointContract {
         int before = server.heldPolls();
         int goneBefore = holdEnds.count(PollObserver.HoldEnd.CLIENT_GONE);
         try (Socket socket = Http.openGet(port, POLL + "?wait=20&cursor=" + cursor, "X-Access-Token", "t-frank")) {
+            assertThat(socket.isConnected()).isTrue();
             assertThat(Http.eventually(Duration.ofSeconds(5), () -> server.heldPolls() == before + 1)).as("held").isTrue();
         }
         assertThat(Http.eventually(Duration.ofSeconds(3), () -> server.heldPolls() == before))
