@@ -7,6 +7,7 @@ import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.outbox.RedisOutboxes;
+import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.spi.PollObserver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +48,7 @@ public class AppMessageAutoConfiguration {
                                              ObjectProvider<Authenticator> authenticator,
                                              ObjectProvider<AppMessageOutbox> outbox,
                                              ObjectProvider<PollObserver> observers,
+                                             ObjectProvider<Presence> presence,
                                              ApplicationContext context) {
         AppMessageServer.Builder builder = AppMessageServer.builder()
                 .environment(java.util.Map.of()) // Spring's environment already reached the properties
@@ -72,7 +74,10 @@ public class AppMessageAutoConfiguration {
                 .maxHeldPolls(properties.getMaxHeldPolls())
                 .outboxBatchSize(properties.getOutbox().getBatchSize());
         outbox.ifAvailable(builder::outbox);
-        observers.orderedStream().forEach(builder::observer); // metrics, presence, consoles: every observer bean
+        // a Presence bean is the server's presence (it observes through that, once); every other observer bean
+        // (metrics, consoles) is added as an observer
+        presence.ifUnique(builder::presence);
+        observers.orderedStream().filter(observer -> !(observer instanceof Presence)).forEach(builder::observer);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -94,6 +94,46 @@ class AutoConfigurationTest {
                 .hasStackTraceContaining("appmessage.outbox.store").hasStackTraceContaining("mongo"));
     }
 
+    @Test
+    void aPresenceBean_isTheServersPresence_andHearsEachPollOnce() {
+        runner.withBean(CountingPresence.class, CountingPresence::new).run(context -> {
+            poll(context.getBean(AppMessageDispatcher.class));
+            CountingPresence presence = context.getBean(CountingPresence.class);
+            assertThat(Http.eventually(java.time.Duration.ofSeconds(2), () -> presence.answered.get() == 1)).isTrue();
+            Thread.sleep(100);
+            assertThat(presence.answered.get()).as("once, not as presence and again as observer").isEqualTo(1);
+        });
+    }
+
+    /** A presence that counts answered polls. */
+    static final class CountingPresence implements io.appmessage.runtime.presence.Presence {
+        final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void pollAnswered(String userId, PollMode mode, int status, long durationNanos, int bytes, int messagesDelivered) {
+            answered.incrementAndGet();
+        }
+
+        @Override
+        public boolean isOnline(String userId) {
+            return false;
+        }
+
+        @Override
+        public long onlineCount() {
+            return 0;
+        }
+
+        @Override
+        public java.time.Duration window() {
+            return DEFAULT_WINDOW;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static String poll(AppMessageDispatcher dispatcher) throws Exception {
         return dispatcher.poll("GET", null, name -> null).toCompletableFuture().get(5, TimeUnit.SECONDS).bodyText();
     }
