@@ -1,0 +1,103 @@
+package io.appmessage.spring;
+
+import io.appmessage.runtime.AppMessageDispatcher;
+import io.appmessage.runtime.PollResponse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.HttpRequestHandler;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The poll endpoint on Spring MVC, on Servlet async: the container thread starts async and hands the poll
+ * to the engine, so no container thread waits for an async handler or a held long-poll. The answer is
+ * written on the engine's thread. When the container reports the request over first (the client went
+ * away: {@code onError}; the safety timeout: {@code onTimeout}), the poll is told at once and its hold freed.
+ */
+final class ServletPollEndpoint implements HttpRequestHandler {
+
+    private final AppMessageDispatcher dispatcher;
+    private final long maxBodyBytes;
+    /** The container's own limit for an async request: longer than any answer the engine gives. */
+    private final long asyncTimeoutMillis;
+
+    ServletPollEndpoint(AppMessageDispatcher dispatcher, long maxBodyBytes, Duration longPollCap, Duration pollDeadline) {
+        this.dispatcher = dispatcher;
+        this.maxBodyBytes = maxBodyBytes;
+        this.asyncTimeoutMillis = longPollCap.plus(pollDeadline).plusSeconds(30).toMillis();
+    }
+
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            response.setHeader("Connection", "close"); // the unread body would otherwise be drained
+            write(response, PollAnswers.BODY_TOO_LARGE);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(asyncTimeoutMillis);
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        async.addListener(new RequestOver(over));
+        PollCalls.poll(dispatcher, request.getMethod(), request.getQueryString(), request::getHeader, over)
+                .thenAccept(answer -> {
+                    if (over.isDone()) {
+                        return; // the client went away or the container gave up: nothing to write to
+                    }
+                    try {
+                        write(response, answer);
+                    } finally {
+                        completeQuietly(async);
+                    }
+                });
+    }
+
+    /** Ends the request; the container may have ended it already (the client went away meanwhile). */
+    private static void completeQuietly(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyOver) {
+            // nothing left to end
+        }
+    }
+
+    private static void write(HttpServletResponse response, PollResponse answer) {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(answer.body().length);
+        try {
+            response.getOutputStream().write(answer.body());
+        } catch (IOException clientGone) {
+            // the client closed the connection: nobody is left to answer
+        }
+    }
+
+    /** Completes {@code over} when the container ends the request before the answer was written. */
+    private record RequestOver(CompletableFuture<Void> over) implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            over.complete(null);
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            over.complete(null);
+            completeQuietly(event.getAsyncContext());
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            over.complete(null);
+            completeQuietly(event.getAsyncContext());
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}
