@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.appmessage.runtime.internal.outbox.OutboxInput;
+import io.appmessage.runtime.internal.outbox.RateLimitedLog;
 import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
@@ -42,6 +43,8 @@ public final class AppMessageOutbox implements AutoCloseable {
     private volatile Function<Object, String> jsonSerializer;
     private final OutboxSettings settings;
     private final List<AutoCloseable> closeAfter;
+    private final RateLimitedLog sendFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
+    private final RateLimitedLog wakeFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
 
     private AppMessageOutbox(Builder builder) {
         this.store = builder.store;
@@ -72,19 +75,58 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @param json the data as one JSON value, already serialized (e.g. {@code "{\"order\":42}"} or
      *             {@code "\"shipped\""})
      * @return the message id: 1, 2, 3, … per user
-     * @throws IllegalArgumentException   naming the rule when the user id, key or JSON is not acceptable
-     * @throws OutboxUnavailableException when the store cannot be written: the message was not stored
+     * @throws IllegalArgumentException      naming the rule when the user id, key or JSON is not acceptable
+     * @throws OutboxOutcomeUnknownException when the store did not answer in time: the message may have been
+     *                                       stored (use {@link #sendJson(String, String, String, String)} to
+     *                                       retry safely)
+     * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
      */
     public long sendJson(String userId, String key, String json) {
         OutboxInput.requireUserId(userId);
         OutboxInput.requireKey(key);
         OutboxInput.requireJson(json, settings.maxJsonChars());
-        long id = store.append(userId, key, json).id();
+        long id;
         try {
-            signal.notifyUser(userId);
-        } catch (RuntimeException e) {
-            // the message is stored: the user's next poll carries it even if no held poll was woken
-            LOG.warn("message {} for a user is stored but waiting polls were not woken: {}", id, e.toString());
+            id = store.append(userId, key, json).id();
+        } catch (OutboxUnavailableException e) {
+            logFailedSend(e);
+            throw e;
+        }
+        wake(userId, id);
+        return id;
+    }
+
+    /**
+     * Like {@link #sendJson(String, String, String)}, at most once per {@code idempotencyKey}: a send retried
+     * with the same key within the retention window ({@link OutboxSettings#maxAge()}) stores nothing new and
+     * returns the first send's id. Keys are per user; use one that names the event, e.g.
+     * {@code "order-42-shipped"}, or the client's {@code Idempotency-Key} header.
+     *
+     * <pre>{@code
+     * long id = outbox.sendJson("alice", "order_shipped", json, "order-42-shipped");
+     * long same = outbox.sendJson("alice", "order_shipped", json, "order-42-shipped");   // == id, nothing stored
+     * }</pre>
+     *
+     * @param idempotencyKey 1–128 characters without control characters
+     * @throws OutboxOutcomeUnknownException when the store did not answer in time: retry with the same key
+     * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
+     * @throws UnsupportedOperationException when the store does not keep idempotency keys
+     */
+    public long sendJson(String userId, String key, String json, String idempotencyKey) {
+        OutboxInput.requireUserId(userId);
+        OutboxInput.requireKey(key);
+        OutboxInput.requireJson(json, settings.maxJsonChars());
+        OutboxInput.requireIdempotencyKey(idempotencyKey);
+        OutboxStore.Appended appended;
+        try {
+            appended = store.append(userId, key, json, idempotencyKey);
+        } catch (OutboxUnavailableException e) {
+            logFailedSend(e);
+            throw e;
+        }
+        long id = appended.message().id();
+        if (!appended.repeated()) {
+            wake(userId, id);
         }
         return id;
     }
@@ -97,13 +139,47 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws IllegalStateException when this outbox was built without a serializer (use {@code sendJson})
      */
     public long send(String userId, String key, Object data) {
+        return sendJson(userId, key, serialize(data));
+    }
+
+    /**
+     * Serializes {@code data} like {@link #send(String, String, Object)}, then
+     * {@link #sendJson(String, String, String, String)}: at most once per idempotency key.
+     */
+    public long send(String userId, String key, Object data, String idempotencyKey) {
+        return sendJson(userId, key, serialize(data), idempotencyKey);
+    }
+
+    private String serialize(Object data) {
         Function<Object, String> serializer = jsonSerializer;
         if (serializer == null) {
             throw new IllegalStateException("this outbox has no JSON serializer: give it to the poll server"
                     + " (AppMessageServer.builder().outbox(outbox)), build it with"
                     + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
         }
-        return sendJson(userId, key, serializer.apply(data));
+        return serializer.apply(data);
+    }
+
+    private void wake(String userId, long id) {
+        try {
+            signal.notifyUser(userId);
+        } catch (RuntimeException e) {
+            // the message is stored: the user's next poll carries it even if no held poll was woken
+            int heldBack = wakeFailures.tryAcquire();
+            if (heldBack >= 0) {
+                LOG.warn("message {} for a user is stored but waiting polls were not woken ({} more like this"
+                        + " in the last 10 s): {}", id, heldBack, e.toString());
+            }
+        }
+    }
+
+    /** One line per 10 s during an outage, with how many sends failed since the last line. */
+    private void logFailedSend(OutboxUnavailableException e) {
+        int heldBack = sendFailures.tryAcquire();
+        if (heldBack >= 0) {
+            LOG.warn("a send failed ({} more failed sends since the last line, at most one line per 10 s): {}",
+                    heldBack, e.getMessage());
+        }
     }
 
     /**

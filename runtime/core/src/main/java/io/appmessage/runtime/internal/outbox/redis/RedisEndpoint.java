@@ -1,6 +1,10 @@
 package io.appmessage.runtime.internal.outbox.redis;
 
+import io.appmessage.runtime.outbox.OutboxOutcomeUnknownException;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -115,6 +119,34 @@ public final class RedisEndpoint implements AutoCloseable {
         return new OutboxUnavailableException("Redis at " + where + " did not " + action + " (" + cause.getMessage()
                 + ")" + consequence + ". Check that redis-server is running and reachable from this node, its"
                 + " memory (maxmemory) and the URI; the connection comes back by itself when Redis does.", cause);
+    }
+
+    /**
+     * The exception a failed send becomes. "Nothing was stored" only when that is certain: the command was
+     * refused before it was written (not connected, connection refused) or Redis answered with an error
+     * (a script that fails writes nothing here: its first write is the append). A timeout or a connection
+     * lost after the write leaves the outcome unknown: Redis may have applied it.
+     */
+    OutboxUnavailableException sendFailed(RedisException cause) {
+        if (certainlyNotWritten(cause)) {
+            return unavailable("store a message", cause, ": nothing was stored, send it again later");
+        }
+        return new OutboxOutcomeUnknownException("Redis at " + where + " did not answer a send in time ("
+                + cause.getMessage() + "): the message may have been stored; retry with the same Idempotency-Key"
+                + " (a retry without one can deliver it twice). Check that redis-server is running and not"
+                + " stalled (slow disk, fork, swap); the connection comes back by itself when Redis does.", cause);
+    }
+
+    private static boolean certainlyNotWritten(RedisException cause) {
+        if (cause instanceof RedisCommandTimeoutException) {
+            return false;
+        }
+        if (cause instanceof RedisCommandExecutionException || cause instanceof RedisConnectionException) {
+            return true;
+        }
+        // DisconnectedBehavior.REJECT_COMMANDS: refused locally while the connection is down, never written
+        String message = cause.getMessage();
+        return message != null && message.startsWith("Currently not connected");
     }
 
     @Override

@@ -57,19 +57,31 @@ public final class RedisOutboxStore implements OutboxStore {
 
     @Override
     public OutboxMessage append(String userId, String key, String json) {
+        return appendOnce(userId, key, json, null).message();
+    }
+
+    @Override
+    public Appended append(String userId, String key, String json, String idempotencyKey) {
+        return appendOnce(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    /** One script: with a known idempotency key it answers the first id, else it appends and keeps the key. */
+    private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
         Instant now = settings.clock().instant();
+        String[] scriptKeys = idempotencyKey == null ? userKeys(userId)
+                : new String[] {keys.epoch(), keys.counter(userId), keys.stream(userId), keys.idempotency(userId, idempotencyKey)};
         List<Object> result;
         try {
-            result = APPEND.run(redis, userKeys(userId), freshEpoch(), key, json,
+            result = APPEND.run(redis, scriptKeys, freshEpoch(), key, json,
                     Long.toString(now.toEpochMilli()),
                     Integer.toString(settings.maxMessagesPerUser()),
                     Long.toString(now.minus(settings.maxAge()).toEpochMilli()),
                     Long.toString(settings.maxAge().toMillis()));
         } catch (RedisException e) {
-            throw endpoint.unavailable("store a message", e, ": the send failed and returned no id"
-                    + " (after a timeout Redis may still have stored it, so sending again can deliver it twice)");
+            throw endpoint.sendFailed(e);
         }
-        return new OutboxMessage((Long) result.get(1), key, json, now);
+        OutboxMessage message = new OutboxMessage((Long) result.get(1), key, json, now);
+        return new Appended(message, result.size() > 2 && ((Long) result.get(2)) == 1L);
     }
 
     @Override

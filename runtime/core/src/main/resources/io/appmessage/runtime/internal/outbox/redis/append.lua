@@ -1,11 +1,18 @@
 -- Appends one message for one user, atomically (issue 6: ids increase per user, history bounded).
--- KEYS[1] epoch key, KEYS[2] the user's id counter, KEYS[3] the user's stream
+-- KEYS[1] epoch key, KEYS[2] the user's id counter, KEYS[3] the user's stream,
+-- KEYS[4] (optional) the user's idempotency key: when it names an id, nothing is stored and that id is answered
 -- ARGV[1] epoch to create if none, ARGV[2] message key, ARGV[3] json, ARGV[4] now (ms),
 -- ARGV[5] max messages per user, ARGV[6] age cutoff (ms), ARGV[7] max age (ms)
 local epoch = redis.call('GET', KEYS[1])
 if not epoch then
   redis.call('SET', KEYS[1], ARGV[1])
   epoch = ARGV[1]
+end
+if KEYS[4] then
+  local first = redis.call('GET', KEYS[4])
+  if first then
+    return {epoch, tonumber(first), 1}
+  end
 end
 -- ids come from a counter, not from stream time: dense (1, 2, 3, ...) so a gap proves a trim,
 -- small enough for JavaScript numbers, and never reused while the counter lives
@@ -26,4 +33,8 @@ for _ = 1, 100 do
 end
 -- a user nobody sends to any more costs nothing after max age (the counter stays: ids never go back)
 redis.call('PEXPIRE', KEYS[3], ARGV[7])
-return {epoch, id}
+-- the key lives as long as the message can: a retry within the retention window is answered, not stored
+if KEYS[4] then
+  redis.call('SET', KEYS[4], id, 'PX', ARGV[7])
+end
+return {epoch, id, 0}

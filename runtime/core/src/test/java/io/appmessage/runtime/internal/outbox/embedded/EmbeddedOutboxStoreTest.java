@@ -188,6 +188,30 @@ class EmbeddedOutboxStoreTest {
     }
 
     @Test
+    void idempotencyKey_survivesAReopen_soTheRetryStoresNothingNew() {
+        long first = store.append("alice", "k", "\"shipped\"", "order-42").message().id();
+
+        reopenWith(settings);
+        io.appmessage.runtime.spi.OutboxStore.Appended retry = store.append("alice", "k", "\"shipped\"", "order-42");
+
+        assertThat(retry.repeated()).isTrue();
+        assertThat(retry.message().id()).isEqualTo(first);
+        assertThat(store.read("alice", null, 10).messages()).extracting(OutboxMessage::json).containsExactly("\"shipped\"");
+        assertThat(store.append("alice", "k", "2").id()).isEqualTo(first + 1);
+    }
+
+    @Test
+    void idempotencyKeyPastMaxAge_isForgottenByPurgeAndTheSendIsStoredAgain() {
+        store.append("alice", "k", "1", "once");
+        clock.advance(settings.maxAge().plusSeconds(1));
+
+        store.purgeExpired();
+        reopenWith(settings);
+
+        assertThat(store.append("alice", "k", "2", "once").repeated()).isFalse();
+    }
+
+    @Test
     void newDataDirectory_hasANewEpochSoOldCursorsAreNotRecovered(@TempDir Path otherDir) {
         store.append("alice", "k", "1");
         Cursor old = store.read("alice", null, 10).cursor();

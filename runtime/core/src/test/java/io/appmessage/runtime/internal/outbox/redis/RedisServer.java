@@ -50,6 +50,23 @@ public final class RedisServer implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Freezes the server ({@code kill -STOP}): it keeps its connections but answers nothing. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server go on ({@code kill -CONT}); it then runs whatever it had received. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** Starts it again on the same port: empty, since it keeps nothing on disk. */
     public void restart() throws IOException, InterruptedException {
         startProcess();
@@ -58,6 +75,11 @@ public final class RedisServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
+            try {
+                thaw(); // a frozen process ignores nothing but SIGKILL, yet thawing first lets it exit cleanly
+            } catch (IOException | InterruptedException | IllegalStateException ignored) {
+                // it is killed below either way
+            }
             process.destroyForcibly();
             try {
                 process.waitFor(10, TimeUnit.SECONDS);
