@@ -8,10 +8,15 @@ if not epoch then
   redis.call('SET', KEYS[1], ARGV[1])
   epoch = ARGV[1]
 end
+-- its value is '<id>:<sent at, ms>'; one sent before the age cutoff is forgotten (the send's clock decides,
+-- like the stream's age trimming, so every node agrees)
 if KEYS[4] then
   local first = redis.call('GET', KEYS[4])
   if first then
-    return {epoch, tonumber(first), 1}
+    local colon = string.find(first, ':', 1, true)
+    if tonumber(string.sub(first, colon + 1)) >= tonumber(ARGV[6]) then
+      return {epoch, tonumber(string.sub(first, 1, colon - 1)), 1}
+    end
   end
 end
 -- ids come from a counter, not from stream time: dense (1, 2, 3, ...) so a gap proves a trim,
@@ -35,6 +40,6 @@ end
 redis.call('PEXPIRE', KEYS[3], ARGV[7])
 -- the key lives as long as the message can: a retry within the retention window is answered, not stored
 if KEYS[4] then
-  redis.call('SET', KEYS[4], id, 'PX', ARGV[7])
+  redis.call('SET', KEYS[4], id .. ':' .. ARGV[4], 'PX', ARGV[7])
 end
 return {epoch, id, 0}

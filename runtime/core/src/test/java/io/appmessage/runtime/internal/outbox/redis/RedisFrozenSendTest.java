@@ -73,21 +73,6 @@ class RedisFrozenSendTest {
                 .as("one line per 10 s, not one per failed send").hasSize(1);
     }
 
-    @Test
-    void sameKeyTwice_returnsTheFirstIdAndStoresOnce_otherUsersKeysAreTheirOwn() throws Exception {
-        try (RedisServer server = RedisServer.start(redisDir);
-             AppMessageOutbox outbox = RedisOutboxes.connect(server.uri(), OutboxSettings.defaults())) {
-            long first = outbox.sendJson("a}:x", "k", "1", "k1");
-            long again = outbox.sendJson("a}:x", "k", "2", "k1");
-            long otherUser = outbox.sendJson("a", "k", "3", "x}:k1");
-
-            assertThat(again).isEqualTo(first).isEqualTo(1L);
-            assertThat(otherUser).isEqualTo(1L);
-            assertThat(outbox.read("a}:x", null, 10).messages()).extracting(OutboxMessage::json).containsExactly("1");
-            assertThat(outbox.read("a", null, 10).messages()).extracting(OutboxMessage::json).containsExactly("3");
-        }
-    }
-
     /** After a thaw the connection may still be re-established: retry the same send until it is answered. */
     private static long sendWhenBack(AppMessageOutbox outbox, String idempotencyKey) throws InterruptedException {
         for (int attempt = 0; attempt < 300; attempt++) {
