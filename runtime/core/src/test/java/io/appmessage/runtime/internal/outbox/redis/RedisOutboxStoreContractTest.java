@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.outbox.redis;
 
+import io.appmessage.testsupport.RedisServer;
+
 import io.appmessage.runtime.internal.outbox.OutboxStoreContract;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.spi.Batch;
