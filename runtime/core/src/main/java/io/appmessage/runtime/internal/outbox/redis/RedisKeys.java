@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * The Redis keys of one outbox: {@code <prefix>epoch}, and per user {@code <prefix>n:{<user>}} (the id
+ * The Redis keys of one outbox: {@code <prefix>epoch} (on a cluster, per user {@code <prefix>e:{<user>}}), and per user {@code <prefix>n:{<user>}} (the id
  * counter), {@code <prefix>s:{<user>}} (the stream) and {@code <prefix>i:{<user>}:<idempotency key>}. A
  * prefix lets several apps share one Redis.
  *
@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * touch them together. The tag is the user id itself, or, when it holds a brace or starts with {@code ~},
  * {@code ~} and its UTF-8 bytes in hex (so two user ids never share a tag, and a brace never ends one early).
  */
-record RedisKeys(String prefix) {
+record RedisKeys(String prefix, boolean cluster) {
     RedisKeys {
         if (prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
             throw new IllegalArgumentException("the Redis key prefix must not contain '{' or '}' (they mark"
@@ -20,8 +20,19 @@ record RedisKeys(String prefix) {
         }
     }
 
+    /** The store-wide epoch key: one server's, or on a cluster the fallback {@link RedisOutboxStore#epoch()} answers. */
     String epoch() {
         return prefix + "epoch";
+    }
+
+    /**
+     * The epoch key a user's ids belong to. One server loses its data as a whole, so one epoch serves all
+     * users. A cluster loses data per slot (a primary failed over to a replica that lagged), so each user's
+     * epoch lives in the user's slot, next to the counter it vouches for: when a slot loses the counter, it
+     * loses the epoch with it, and that user's clients see a new epoch and {@code recovered=false}.
+     */
+    String epoch(String userId) {
+        return cluster ? prefix + "e:" + tag(userId) : epoch();
     }
 
     String counter(String userId) {

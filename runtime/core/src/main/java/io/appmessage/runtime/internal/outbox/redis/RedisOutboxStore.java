@@ -8,7 +8,7 @@ import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.ReadWindow;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class RedisOutboxStore implements OutboxStore {
     private static final LuaScript READ = LuaScript.load("read.lua");
 
     private final RedisEndpoint endpoint;
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final OutboxSettings settings;
     private final RedisKeys keys;
 
@@ -50,9 +50,9 @@ public final class RedisOutboxStore implements OutboxStore {
 
     public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings, String keyPrefix) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.redis = endpoint.connection().sync();
+        this.redis = endpoint.sync();
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.keys = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix"));
+        this.keys = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix"), endpoint.cluster());
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class RedisOutboxStore implements OutboxStore {
     private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
         Instant now = settings.clock().instant();
         String[] scriptKeys = idempotencyKey == null ? userKeys(userId)
-                : new String[] {keys.epoch(), keys.counter(userId), keys.stream(userId), keys.idempotency(userId, idempotencyKey)};
+                : new String[] {keys.epoch(userId), keys.counter(userId), keys.stream(userId), keys.idempotency(userId, idempotencyKey)};
         List<Object> result;
         try {
             result = APPEND.run(redis, scriptKeys, freshEpoch(), key, json,
@@ -139,7 +139,7 @@ public final class RedisOutboxStore implements OutboxStore {
     }
 
     private String[] userKeys(String userId) {
-        return new String[] {keys.epoch(), keys.counter(userId), keys.stream(userId)};
+        return new String[] {keys.epoch(userId), keys.counter(userId), keys.stream(userId)};
     }
 
     private static List<OutboxMessage> decode(List<?> entries) {
