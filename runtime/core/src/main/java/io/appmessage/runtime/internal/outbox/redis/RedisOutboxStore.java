@@ -9,6 +9,7 @@ import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.ReadWindow;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,33 @@ public final class RedisOutboxStore implements OutboxStore {
     private final RedisClusterCommands<String, String> redis;
     private final OutboxSettings settings;
     private final RedisKeys keys;
+    private final int replicasToAcknowledge;
+    private final Duration replicaTimeout;
 
     public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings) {
         this(endpoint, settings, DEFAULT_PREFIX);
     }
 
     public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings, String keyPrefix) {
+        this(endpoint, settings, keyPrefix, 0, Duration.ZERO);
+    }
+
+    /**
+     * @param replicasToAcknowledge a send is acknowledged only once this many replicas have it ({@code WAIT});
+     *                              0 acknowledges when the primary applied it
+     * @param replicaTimeout        how long a send waits for them; then it fails as "may have been stored"
+     */
+    public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings, String keyPrefix,
+                            int replicasToAcknowledge, Duration replicaTimeout) {
+        if (replicasToAcknowledge < 0) {
+            throw new IllegalArgumentException("replicasToAcknowledge must be 0 or more, got " + replicasToAcknowledge);
+        }
+        if (replicasToAcknowledge > 0 && endpoint.cluster()) {
+            throw new IllegalArgumentException("replicasToAcknowledge (WAIT) is supported on one primary (with or"
+                    + " without sentinels), not on Redis Cluster, where WAIT would not reach the user's primary");
+        }
+        this.replicasToAcknowledge = replicasToAcknowledge;
+        this.replicaTimeout = Objects.requireNonNull(replicaTimeout, "replicaTimeout");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.redis = endpoint.sync();
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,8 +102,31 @@ public final class RedisOutboxStore implements OutboxStore {
         } catch (RedisException e) {
             throw endpoint.sendFailed(e);
         }
+        if (replicasToAcknowledge > 0) {
+            awaitReplicas();
+        }
         OutboxMessage message = new OutboxMessage((Long) result.get(1), key, json, now);
         return new Appended(message, result.size() > 2 && ((Long) result.get(2)) == 1L);
+    }
+
+    /**
+     * {@code WAIT n timeout}: returns once {@code n} replicas have every write this connection made so far,
+     * the send included. Fewer in time means the primary has it but a failover now could lose it.
+     */
+    private void awaitReplicas() {
+        long acknowledged;
+        try {
+            acknowledged = redis.waitForReplication(replicasToAcknowledge, replicaTimeout.toMillis());
+        } catch (RedisException e) {
+            throw endpoint.sendFailed(e);
+        }
+        if (acknowledged < replicasToAcknowledge) {
+            throw new io.appmessage.runtime.outbox.OutboxOutcomeUnknownException("Redis at " + endpoint.where()
+                    + " stored the message but only " + acknowledged + " of " + replicasToAcknowledge
+                    + " replicas confirmed it within " + replicaTimeout.toMillis() + " ms: it may have been stored"
+                    + " (a failover now could lose it); retry with the same Idempotency-Key. Check the replicas'"
+                    + " link to the primary (INFO replication).", null);
+        }
     }
 
     @Override
