@@ -1,12 +1,12 @@
-// The mini-program: an event bus and the message channel on the App, as the seed expects
+// The mini-program: the client's event bus and channel on the App, as the seed expects
 // (getApp().event.on('app_message_response', false).then(...)).
-const { createEventBus, MessageChannel } = require('./lib/appmessage');
+// appmessage-client: from miniprogram_npm after WeChat DevTools' 构建 npm (Tools → Build npm), from
+// node_modules in Node (package.json: "appmessage-client": "file:../../runtime/client").
+const { createClient } = require('appmessage-client');
 const config = require('./config');
 
-const event = createEventBus();
-const channel = new MessageChannel({
+const client = createClient({
   url: config.serverUrl,
-  bus: event,
   interval: config.interval,
   longPoll: config.longPoll,
   wait: config.wait,
@@ -14,20 +14,21 @@ const channel = new MessageChannel({
   accessToken: () => wx.getStorageSync('access_token') || config.accessToken
 });
 
-// The server lost our cursor ("recovered": false: its store was reset or trimmed past us). The channel
-// already forgot its delivered ids; pages listening to the same event clear what they show, and the
+// The server lost our cursor ("recovered": false: its store was reset or trimmed past us). The client
+// already forgot its delivered ids; pages listening to app_message_reset clear what they show, and the
 // messages that follow are all the server still has.
-event.on('app_message_reset', false).then((envelope) => {
+client.onReset((envelope) => {
   console.warn('AppMessage: the server lost our message cursor; refreshing targeted messages', envelope.cursor);
 });
 
 App({
-  event,
-  channel,
+  client,
+  event: client.event, // the seed's event system
+  channel: client.channel,
   onShow() {
-    channel.start(); // the seed: the channel starts on onShow…
+    client.start(); // the seed: the channel starts on onShow…
   },
   onHide() {
-    channel.stop(); // …and stops on onHide
+    client.stop(); // …and stops on onHide
   }
 });

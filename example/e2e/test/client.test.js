@@ -1,16 +1,11 @@
 'use strict';
-// The mini-program client (lib/event.js + lib/channel.js, fetch transport as Node picks it) against
+// The mini-program client (appmessage-client from runtime/client, fetch transport as Node picks it) against
 // the REAL example server (java -jar example/app/target/appmessage-example.jar) over real HTTP.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const { startExampleServer, waitFor, sleep } = require('../support/example-server');
 
-const lib = path.resolve(__dirname, '..', '..', 'miniprogram', 'lib');
-const { createEventBus } = require(path.join(lib, 'event.js'));
-const { MessageChannel } = require(path.join(lib, 'channel.js'));
-const { defaultTransport } = require(path.join(lib, 'transport.js'));
-const { memoryStorage } = require(path.join(lib, 'storage.js'));
+const { createEventBus, MessageChannel, resolvePlatform, memoryStorage } = require('appmessage-client');
 
 const INTERVAL = 200; // ms: short, so the stop/resume checks take a second, not 15
 
@@ -20,7 +15,7 @@ const INTERVAL = 200; // ms: short, so the stop/resume checks take a second, not
  */
 function openChannel(url, options = {}) {
   const event = createEventBus();
-  const fetchTransport = defaultTransport();
+  const fetchTransport = resolvePlatform({}).transport;
   const sent = [];
   const transport = (request) => {
     sent.push(request);

@@ -1,17 +1,12 @@
 'use strict';
 // Long-poll (issue 7, item 4 and "the client in Node against the real server"): the mini-program client
-// (lib/channel.js, fetch transport) against the REAL example jar, long-poll on, then the same client
+// (appmessage-client, fetch transport) against the REAL example jar, long-poll on, then the same client
 // against a jar started with APPMESSAGE_LONG_POLL=false.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const { startExampleServer, sendDemoMessage, waitFor, sleep } = require('../support/example-server');
 
-const lib = path.resolve(__dirname, '..', '..', 'miniprogram', 'lib');
-const { createEventBus } = require(path.join(lib, 'event.js'));
-const { MessageChannel } = require(path.join(lib, 'channel.js'));
-const { defaultTransport } = require(path.join(lib, 'transport.js'));
-const { memoryStorage } = require(path.join(lib, 'storage.js'));
+const { createEventBus, MessageChannel, resolvePlatform, memoryStorage } = require('appmessage-client');
 
 const WAIT_S = 20; // what the client asks for; the server's cap is 25 s
 const ARRIVES_WELL_BEFORE_MS = 5000; // a held poll woken by a send, versus 20 s if nothing wakes it
@@ -23,7 +18,7 @@ const HELD_SETTLE_MS = 300; // let the request reach the server and be held (Nod
  */
 function openLongPoll(url, options = {}) {
   const event = createEventBus();
-  const fetchTransport = defaultTransport();
+  const fetchTransport = resolvePlatform({}).transport;
   const requests = [];
   const transport = (request) => {
     const entry = { url: request.url, sentAt: Date.now(), settledAt: null, outcome: null, envelope: null };

@@ -1,16 +1,11 @@
 'use strict';
-// Targeted messages (issue 6) end to end: the mini-program client (lib/channel.js, fetch transport,
+// Targeted messages end to end: the mini-program client (appmessage-client, fetch transport,
 // storage injected) against the REAL example jar; messages sent through POST /api/demo/send.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const { startExampleServer, sendDemoMessage, waitFor, sleep } = require('../support/example-server');
 
-const lib = path.resolve(__dirname, '..', '..', 'miniprogram', 'lib');
-const { createEventBus } = require(path.join(lib, 'event.js'));
-const { MessageChannel } = require(path.join(lib, 'channel.js'));
-const { defaultTransport } = require(path.join(lib, 'transport.js'));
-const { memoryStorage } = require(path.join(lib, 'storage.js'));
+const { createEventBus, MessageChannel, resolvePlatform, memoryStorage } = require('appmessage-client');
 
 const INTERVAL = 200; // ms
 
@@ -20,7 +15,7 @@ const INTERVAL = 200; // ms
  */
 function openBob(url, storage) {
   const event = createEventBus();
-  const fetchTransport = defaultTransport();
+  const fetchTransport = resolvePlatform({}).transport;
   const rawAnswers = [];
   const transport = (request) => {
     const call = fetchTransport(request);

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const fs = require('node:fs');
-const { flush, fakeTime } = require('../test-support/fakes');
+const { flush, fakeTime } = require('../test-support/time');
 
 const ROOT = path.join(__dirname, '..');
 

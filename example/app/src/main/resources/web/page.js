@@ -1,4 +1,4 @@
-// The demo page: the mini-program client (window.AppMessage, from lib/) polling this server.
+// The demo page: the mini-program client (window.AppMessage, lib/appmessage.js) polling this server.
 // Settings in the address: ?interval=<ms> (default 5000), ?user=alice|bob|carol, ?longpoll=0 (default on).
 (function () {
   'use strict';

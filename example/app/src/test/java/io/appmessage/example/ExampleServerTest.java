@@ -127,17 +127,17 @@ class ExampleServerTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.body()).contains("公共消息通道", "<script src=\"lib/event.js\">", "<script src=\"lib/channel.js\">");
+        assertThat(page.body()).contains("公共消息通道", "<script src=\"lib/appmessage.js\">");
     }
 
     @Test
-    void clientLib_isTheMiniProgramsOwnFileCopiedAtBuildTime() throws Exception {
-        HttpResponse<String> script = get(server, "/lib/channel.js", Map.of());
+    void clientLib_isTheClientPackagesBrowserBuildCopiedAtBuildTime() throws Exception {
+        HttpResponse<String> script = get(server, "/lib/appmessage.js", Map.of());
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        // surefire runs in example/app: the source of truth is example/miniprogram/lib
-        String source = Files.readString(Path.of("../miniprogram/lib/channel.js"), StandardCharsets.UTF_8);
+        // surefire runs in example/app: the build output of runtime/client (its generate-resources build)
+        String source = Files.readString(Path.of("../../runtime/client/dist/browser/appmessage.js"), StandardCharsets.UTF_8);
         assertThat(script.body()).isEqualTo(source);
     }
 

@@ -2,6 +2,7 @@ package io.appmessage.runtime;
 
 import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
+import io.appmessage.runtime.internal.config.CorsEnvironment;
 import io.appmessage.runtime.internal.config.EnvironmentVariable;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
@@ -9,13 +10,16 @@ import io.appmessage.runtime.internal.dispatch.Answers;
 import io.appmessage.runtime.internal.dispatch.HandlerTable;
 import io.appmessage.runtime.internal.dispatch.PluginSwitch;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
+import io.appmessage.runtime.internal.shared.ObserverChain;
+import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.internal.dispatch.RegistryLoader;
 import io.appmessage.runtime.internal.http.PollHttpHandler;
 import io.appmessage.runtime.internal.http.UndertowServer;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
 import io.appmessage.runtime.internal.json.WriterTable;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.internal.outbox.signal.LocalMessageSignal;
 import io.appmessage.runtime.spi.MessageSignal;
 import io.undertow.server.HttpHandler;
@@ -73,8 +77,9 @@ public final class AppMessageServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppMessageServer.class);
 
     private final ServerSettings settings;
+    private Presence presence; // set once by the builder, before start
     private final HandlerTable table;
-    private final PollPipeline pipeline;
+    private final PollEngine engine;
     private final ScheduledThreadPoolExecutor timer;
     private final PollHttpHandler httpHandler;
     private final AppMessageDispatcher dispatcher;
@@ -84,23 +89,26 @@ public final class AppMessageServer implements AutoCloseable {
     private final MessageSignal signal;
     private final boolean ownSignal;
     private final HttpHandler otherRoutes;
+    private final CorsSettings cors;
     private UndertowServer undertow;
     private boolean closed;
 
-    private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
+    private AppMessageServer(ServerSettings settings, HandlerTable table, PollEngine engine,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
-                             boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes) {
+                             boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes,
+                             CorsSettings cors) {
         this.settings = settings;
+        this.cors = cors;
         this.otherRoutes = otherRoutes;
         this.table = table;
-        this.pipeline = pipeline;
+        this.engine = engine;
         this.timer = timer;
         this.delivery = delivery;
         this.signal = signal;
         this.ownSignal = ownSignal;
-        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
+        this.httpHandler = new PollHttpHandler(engine, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
         this.ownDispatcherPool = dispatcherExecutor == null ? dispatcherPool(settings) : null;
-        this.dispatcher = new AppMessageDispatcher(pipeline,
+        this.dispatcher = new AppMessageDispatcher(engine,
                 dispatcherExecutor != null ? dispatcherExecutor : ownDispatcherPool);
     }
 
@@ -137,10 +145,10 @@ public final class AppMessageServer implements AutoCloseable {
         if (undertow != null) {
             return this;
         }
-        undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes);
+        undertow = UndertowServer.start(settings, httpHandler, engine, otherRoutes, cors);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
-                table.registrySummaries(), pipeline.plugins().disabled());
+                table.registrySummaries(), engine.plugins().disabled());
         return this;
     }
 
@@ -161,7 +169,7 @@ public final class AppMessageServer implements AutoCloseable {
 
     /** Switches plugins off and on at run time. */
     public Plugins plugins() {
-        return pipeline.plugins();
+        return engine.plugins();
     }
 
     /** The settings in effect (builder values with environment overrides applied). */
@@ -194,6 +202,20 @@ public final class AppMessageServer implements AutoCloseable {
         signal.notifyAllUsers();
     }
 
+    /**
+     * Who is online: the presence given to {@link Builder#presence}, fed by this server's polls.
+     *
+     * @throws IllegalStateException when the builder was given no presence (it is off by default, so a
+     *         server without it runs nothing extra per poll)
+     */
+    public Presence presence() {
+        if (presence == null) {
+            throw new IllegalStateException("presence is off: build the server with"
+                    + " .presence(Presence.local(Presence.DEFAULT_WINDOW)) (or Presence.redis(uri, window) for every node)");
+        }
+        return presence;
+    }
+
     /** How many polls long-poll holds on this node right now (a gauge for monitoring). */
     public int heldPolls() {
         return delivery.heldPolls();
@@ -217,13 +239,13 @@ public final class AppMessageServer implements AutoCloseable {
         // Undertow cannot stop accepting without closing open connections (ListenerInfo.suspend
         // closes them, in-flight polls included), so during the grace new polls are answered 503
         // with Connection: close and health answers 503; the listener closes after the drain.
-        pipeline.beginClose();
+        engine.beginClose();
         delivery.releaseAll(); // held polls are answered now (with Connection: close), not cut when Undertow stops
         try {
             long graceEnd = System.nanoTime() + settings.shutdownGrace().toNanos();
-            if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
+            if (!engine.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
-                        settings.shutdownGrace().toMillis(), pipeline.inFlight());
+                        settings.shutdownGrace().toMillis(), engine.inFlight());
             }
             // answers are written asynchronously after a poll leaves the in-flight count: let the
             // last ones reach their sockets before stopping Undertow closes the connections
@@ -281,9 +303,12 @@ public final class AppMessageServer implements AutoCloseable {
         private Authenticator authenticator = Authenticator.ANONYMOUS;
         private InstanceProvider instanceProvider = InstanceProvider.NONE;
         private final List<PollExtension> extensions = new ArrayList<>();
+        private final List<PollObserver> observers = new ArrayList<>();
+        private Presence presence;
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
         private HttpHandler otherRoutes;
+        private CorsSettings cors = CorsSettings.off();
 
         private Builder() {
         }
@@ -484,6 +509,28 @@ public final class AppMessageServer implements AutoCloseable {
          * Adds a stage around the handlers (runtime features such as targeted messages and
          * long-poll plug in here; see {@link PollExtension}).
          */
+        /**
+         * Adds an observer of every poll, handler, hold and message (metrics, presence, a console).
+         * Several may be added: they are called in the order added; one that throws is logged
+         * (rate-limited) and ignored. With none, the poll path calls nothing and allocates nothing for them.
+         */
+        public Builder observer(PollObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Tracks who is online from this server's polls ({@link AppMessageServer#presence()}); added as an
+         * observer. Off by default. The server does not close it: close it after the server.
+         */
+        public Builder presence(Presence presence) {
+            if (this.presence != null) {
+                throw new IllegalStateException("presence is already set; a server has one");
+            }
+            this.presence = Objects.requireNonNull(presence, "presence");
+            return observer(presence);
+        }
+
         public Builder extension(PollExtension extension) {
             this.extensions.add(Objects.requireNonNull(extension));
             return this;
@@ -512,6 +559,18 @@ public final class AppMessageServer implements AutoCloseable {
          */
         public Builder otherRoutes(HttpHandler handler) {
             this.otherRoutes = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Which browser origins may poll from pages served elsewhere (uni-app or Taro H5 builds); default
+         * {@link CorsSettings#off()}. Applies to the poll path, the health path and {@link #otherRoutes}.
+         * Env: {@code APPMESSAGE_CORS_ALLOWED_ORIGINS} (comma-separated), {@code APPMESSAGE_CORS_ALLOWED_HEADERS},
+         * {@code APPMESSAGE_CORS_EXPOSED_HEADERS}, {@code APPMESSAGE_CORS_MAX_AGE_SECONDS},
+         * {@code APPMESSAGE_CORS_ALLOW_CREDENTIALS}.
+         */
+        public Builder cors(CorsSettings cors) {
+            this.cors = Objects.requireNonNull(cors, "cors");
             return this;
         }
 
@@ -547,17 +606,23 @@ public final class AppMessageServer implements AutoCloseable {
             if (outbox != null) {
                 outbox.useJsonSerializerIfNone(value -> serialize(envelopes, value));
             }
+            PollObserver observer = ObserverChain.of(observers);
+            if (outbox != null && observer != null) {
+                outbox.observeWith(observer);
+            }
             DeliveryExtension delivery = DeliveryExtension.create(outbox, signal, settings.outboxBatchSize(),
-                    settings.longPoll(), settings.longPollCap(), settings.maxHeldPolls(), timer);
+                    settings.longPoll(), settings.longPollCap(), settings.maxHeldPolls(), timer, observer);
             List<PollExtension> stages = new ArrayList<>();
             stages.add(delivery); // first: a held poll runs the other stages and the handlers at answer time
             stages.addAll(extensions);
-            PollPipeline pipeline = new PollPipeline(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
+            PollEngine engine = new PollEngine(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
-                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
-            delivery.closingWhen(pipeline::closing);
-            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
-                    dispatcherExecutor, otherRoutes);
+                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages, observer);
+            delivery.closingWhen(engine::closing);
+            AppMessageServer server = new AppMessageServer(settings, table, engine, timer, delivery, signal, outbox == null,
+                    dispatcherExecutor, otherRoutes, cors);
+            server.presence = presence;
+            return server;
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */
@@ -596,6 +661,7 @@ public final class AppMessageServer implements AutoCloseable {
             e.bool(EnvironmentVariable.LONG_POLL, this::longPoll);
             e.longValue(EnvironmentVariable.LONG_POLL_CAP_SECONDS, v -> longPollCap(Duration.ofSeconds(v)));
             e.integer(EnvironmentVariable.MAX_HELD_POLLS, this::maxHeldPolls);
+            cors = CorsEnvironment.apply(env, cors);
         }
     }
 }

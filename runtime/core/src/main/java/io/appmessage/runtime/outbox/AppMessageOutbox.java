@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.appmessage.runtime.internal.outbox.OutboxInput;
 import io.appmessage.runtime.internal.outbox.RateLimitedLog;
 import io.appmessage.runtime.spi.OutboxStore;
+import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
 
@@ -45,6 +46,10 @@ public final class AppMessageOutbox implements AutoCloseable {
     private final List<AutoCloseable> closeAfter;
     private final RateLimitedLog sendFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
     private final RateLimitedLog wakeFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
+    /** Hears sends and the store's availability; null for none. Set by the poll server it is given to. */
+    private volatile PollObserver observer;
+    /** True after a store call failed, until one succeeds: availability is reported on the change only. */
+    private volatile boolean storeDown;
 
     private AppMessageOutbox(Builder builder) {
         this.store = builder.store;
@@ -89,9 +94,10 @@ public final class AppMessageOutbox implements AutoCloseable {
         try {
             id = store.append(userId, key, json).id();
         } catch (OutboxUnavailableException e) {
-            logFailedSend(e);
+            sendFailed(key, e);
             throw e;
         }
+        sent(key);
         wake(userId, id);
         return id;
     }
@@ -121,12 +127,15 @@ public final class AppMessageOutbox implements AutoCloseable {
         try {
             appended = store.append(userId, key, json, idempotencyKey);
         } catch (OutboxUnavailableException e) {
-            logFailedSend(e);
+            sendFailed(key, e);
             throw e;
         }
         long id = appended.message().id();
         if (!appended.repeated()) {
+            sent(key);
             wake(userId, id);
+        } else {
+            storeAnswered();
         }
         return id;
     }
@@ -158,6 +167,25 @@ public final class AppMessageOutbox implements AutoCloseable {
                     + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
         }
         return serializer.apply(data);
+    }
+
+    /** A failed send: logged (at most one line per 10 s), and told to the observer with its kind. */
+    private void sendFailed(String key, OutboxUnavailableException e) {
+        logFailedSend(e);
+        storeFailed();
+        PollObserver o = observer;
+        if (o != null) {
+            o.sendFailed(key, outcomeUnknown(e) ? PollObserver.SendFailure.OUTCOME_UNKNOWN
+                    : PollObserver.SendFailure.UNAVAILABLE);
+        }
+    }
+
+    private void sent(String key) {
+        storeAnswered();
+        PollObserver o = observer;
+        if (o != null) {
+            o.messageSent(key);
+        }
     }
 
     private void wake(String userId, long id) {
@@ -213,7 +241,56 @@ public final class AppMessageOutbox implements AutoCloseable {
         if (cursorText != null && !cursorText.isBlank()) {
             cursor = Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
         }
-        return store.read(userId, cursor, limit);
+        Batch batch;
+        try {
+            batch = store.read(userId, cursor, limit);
+        } catch (OutboxUnavailableException e) {
+            storeFailed();
+            throw e;
+        }
+        storeAnswered();
+        return batch;
+    }
+
+    /**
+     * Tells {@code observer} of every send, failed send and change of the store's availability
+     * (the poll server sets its observers here when the outbox is given to it); null for none.
+     */
+    public void observeWith(PollObserver observer) {
+        this.observer = observer;
+    }
+
+    private void storeFailed() {
+        if (!storeDown) {
+            storeDown = true;
+            PollObserver o = observer;
+            if (o != null) {
+                o.storeUnavailable();
+            }
+        }
+    }
+
+    private void storeAnswered() {
+        if (storeDown) {
+            storeDown = false;
+            PollObserver o = observer;
+            if (o != null) {
+                o.storeAvailable();
+            }
+        }
+    }
+
+    /** A store that timed out may have written the message. */
+    private static boolean outcomeUnknown(Throwable e) {
+        if (e instanceof OutboxOutcomeUnknownException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The signal long-poll subscribes to, and app code calls when handler data changed. */

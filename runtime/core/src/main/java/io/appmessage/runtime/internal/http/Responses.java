@@ -28,6 +28,7 @@ final class Responses {
         }
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PollResponse.CONTENT_TYPE);
+        StandardHeaders.addTo(exchange.getResponseHeaders());
         if (response.retryAfterSeconds() > 0) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, response.retryAfterSeconds());
         }
