@@ -26,6 +26,15 @@ public final class HandlerRegister implements HandlerRegistry {
     public HandlerRegister() {
     }
 
+    /**
+     * The contract version this register was generated for; the runtime refuses to start
+     * with a register whose version it cannot run.
+     */
+    @Override
+    public int contractVersion() {
+        return 2;
+    }
+
     @Override
     public List<HandlerDescriptor> handlers(InstanceProvider instances) {
         ShopHandlers shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);

@@ -3,7 +3,7 @@ package io.appmessage;
 /**
  * What one poll answers: the handlers of the poll push data under keys, and the server writes
  * everything pushed as the {@code data} object of the envelope
- * {@code {"code":0,"msg":"","data":{...}}}. Mirrors the seed's {@code \Yii::$app->appMessage->push}.
+ * {@code {"code":0,"msg":"","data":{...}}}. The same model as a PHP backend's {@code \Yii::$app->appMessage->push}.
  *
  * <pre>{@code
  * @OnAppMessageRequest
@@ -19,7 +19,7 @@ public interface AppMessage {
 
     /**
      * Pushes {@code data} under {@code key}. A later push of the same key overwrites an earlier
-     * one, as in the seed (the server logs the overwrite at debug level, naming both handlers).
+     * one (the server logs the overwrite at debug level, naming both handlers).
      *
      * @param key  a non-blank key; keep it unique across the app and its plugins
      * @param data a {@code String}, number, boolean, {@code null}, {@code Map<String, ?>},

@@ -32,7 +32,7 @@ public @interface AppMessageData {
     enum Naming {
         /** The component name as written in Java: {@code orderNo} stays {@code orderNo}. */
         AS_DECLARED,
-        /** Lower snake case, as PHP backends and the seed's mini-programs use: {@code orderNo} becomes {@code order_no}. */
+        /** Lower snake case, as PHP backends and mini-programs commonly use: {@code orderNo} becomes {@code order_no}. */
         SNAKE_CASE
     }
 }

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Declares that the handlers of a class, or of a whole package when placed on
- * {@code package-info.java}, belong to a plugin, as the seed's {@code Plugin::handler()} does.
+ * {@code package-info.java}, belong to a plugin: a named group of handlers the server can switch off as one.
  *
  * <pre>{@code
  * @AppMessagePlugin("wxapp")
@@ -25,7 +25,7 @@ import java.lang.annotation.Target;
 public @interface AppMessagePlugin {
 
     /**
-     * The plugin's name, following the seed's rule: a lowercase letter first, then lowercase
+     * The plugin's name: a lowercase letter first, then lowercase
      * letters, digits and {@code _} (for example {@code wxapp}, {@code mall_2}). Checked at compile time.
      */
     String value();

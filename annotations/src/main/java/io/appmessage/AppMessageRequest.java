@@ -16,8 +16,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The identity comes from the {@code X-Access-Token} header or the {@code access_token} query
- * parameter, resolved by the application's authenticator on every poll. The poll needs no login,
- * as in the seed: an anonymous poll has an empty {@link #userId()}.
+ * parameter, resolved by the application's authenticator on every poll. The poll needs no login:
+ * an anonymous poll has an empty {@link #userId()}.
  */
 public interface AppMessageRequest {
 

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that runs on every poll of the message channel, like a PHP handler of the
- * seed's {@code EVENT_APP_MESSAGE_REQUEST} event.
+ * Marks a method that runs on every poll of the message channel, like a PHP backend's handler of
+ * the {@code EVENT_APP_MESSAGE_REQUEST} event.
  *
  * <p>The annotation processor lists every annotated method in a generated {@code HandlerRegister}
  * at build time; nothing is scanned or reflected at run time. Three forms are accepted:

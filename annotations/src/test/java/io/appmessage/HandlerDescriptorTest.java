@@ -25,7 +25,7 @@ class HandlerDescriptorTest {
     @Test
     void imperativeHandlerWithKey_isRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> new HandlerDescriptor("a.B#c", "", 0, HandlerDescriptor.Kind.IMPERATIVE, "k", NOTHING));
+                () -> HandlerDescriptor.of("a.B#c", "", 0, HandlerDescriptor.Kind.IMPERATIVE, "k", NOTHING));
     }
 
     @Test

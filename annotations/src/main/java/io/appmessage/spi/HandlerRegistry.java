@@ -22,6 +22,23 @@ import io.appmessage.InstanceProvider;
 public interface HandlerRegistry {
 
     /**
+     * The version of this contract: the shape of generated registers and of the calls they make into
+     * {@link HandlerDescriptor}, {@link HandlerInstances} and {@link JsonWriters}. It changes when a register
+     * written for the old shape could no longer run; the runtime refuses, at start, a register that states
+     * a version it cannot run, naming the register and the fix (rebuild with the matching appmessage-processor).
+     */
+    int CONTRACT_VERSION = 2;
+
+    /**
+     * The contract version this register was written for. Generated registers return the number the
+     * processor wrote them for, as a literal; the default, for registries written by hand against this
+     * interface, is the version of the interface they run with.
+     */
+    default int contractVersion() {
+        return CONTRACT_VERSION;
+    }
+
+    /**
      * Creates the handler descriptors, in invocation order, obtaining the objects of instance
      * methods once, from {@code instances} or their no-arg constructors.
      *

@@ -58,8 +58,8 @@ public final class AppMessageProcessor extends AbstractProcessor {
 
     /**
      * All types ({@code "*"}), so the processor also runs on sources whose only handlers sit in
-     * local or anonymous classes: javac hides those from annotation discovery, and issue 2 asks
-     * for an error rather than a silently missing handler. Nothing is claimed.
+     * local or anonymous classes: javac hides those from annotation discovery, and a handler
+     * there must be a compile error, never a silently missing handler. Nothing is claimed.
      */
     @Override
     public Set<String> getSupportedAnnotationTypes() {

@@ -16,6 +16,9 @@ final class ApiNames {
 
     static final String PROCESSOR = "io.appmessage.processor.AppMessageProcessor";
 
+    /** The generated-code contract version this processor writes: the spi's, fixed when the processor is compiled. */
+    static final int CONTRACT_VERSION = HandlerRegistry.CONTRACT_VERSION;
+
     static final ClassName HANDLER_REGISTRY = ClassName.get(HandlerRegistry.class);
     static final ClassName HANDLER_DESCRIPTOR = ClassName.get(HandlerDescriptor.class);
     static final ClassName HANDLER_INSTANCES = ClassName.get(HandlerInstances.class);

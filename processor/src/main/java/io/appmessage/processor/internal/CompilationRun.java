@@ -25,7 +25,7 @@ import javax.lang.model.util.ElementFilter;
 /**
  * One compilation's processing, round by round: read → validate → write.
  *
- * <p>Rounds (STYLE.md, "Rounds"): everything is collected and written in the first round that has
+ * <p>Rounds: everything is collected and written in the first round that has
  * handlers or {@code @AppMessageData} records, so the generated sources are still compiled in a
  * later round (a file created in the final round draws a javac warning). Handlers that another
  * processor generates after that round are reported ({@link Messages#LATE_ROUND}) rather than

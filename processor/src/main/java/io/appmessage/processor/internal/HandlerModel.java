@@ -56,7 +56,7 @@ public record HandlerModel(
         PROVIDER
     }
 
-    /** Invocation order: order, then class, then method, then parameters (issue 2 item 4; deterministic output). */
+    /** Invocation order: order, then class, then method, then parameters (deterministic, so the output does not depend on the order javac reports elements). */
     public static final Comparator<HandlerModel> INVOCATION_ORDER = Comparator
             .comparingInt(HandlerModel::order)
             .thenComparing(handler -> handler.owner().canonicalName())

@@ -3,10 +3,10 @@ package io.appmessage.processor.internal;
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
 import io.appmessage.OnAppMessageRequest;
+import io.appmessage.spi.MessageKeys;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -17,14 +17,11 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 
 /**
- * Checks the rules one handler method must follow on its own (issue 2, item 6), reporting every
+ * Checks the rules one handler method must follow on its own, reporting every
  * broken rule, not just the first. Rules that depend on the other handlers or on the generated
  * class's package are checked by {@link RegistryValidator}.
  */
 public final class HandlerValidator {
-
-    /** Letters, digits, {@code _}, {@code .} and {@code -}; 1 to 64 characters (issue 2, item 6). */
-    static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     static final String ANNOTATION = OnAppMessageRequest.class.getCanonicalName();
 
@@ -104,7 +101,7 @@ public final class HandlerValidator {
         ResultShape shape = ResultShape.of(method, support);
         if (!key.isEmpty() && key.isBlank()) {
             reporter.error(method, mirror, value.orElse(null), Messages.BLANK_KEY, "");
-        } else if (!key.isEmpty() && !KEY.matcher(key).matches()) {
+        } else if (!key.isEmpty() && !MessageKeys.isValid(key)) {
             reporter.error(method, mirror, value.orElse(null), Messages.MALFORMED_KEY, "Found \"" + key + "\".");
         }
         if (shape.pushesValue() && key.isEmpty()) {

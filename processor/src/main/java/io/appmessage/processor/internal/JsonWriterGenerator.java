@@ -13,7 +13,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code OrderStatus_JsonWriter} for record {@code OrderStatus}: a stateless singleton,
  * in the record's package (so package-private records work), that writes the components in
- * declaration order and registers itself for the record's class (issue 2, item 5).
+ * declaration order and registers itself for the record's class, so pushing a record needs no reflection.
  *
  * <pre>{@code
  * public void write(OrderStatus value, JsonSink sink) {

@@ -16,8 +16,8 @@ import javax.lang.model.element.Element;
 /**
  * Finds {@code @OnAppMessageRequest} on methods of local and anonymous classes. Those classes are
  * not part of the element model a processor sees ({@code RoundEnvironment} never returns their
- * members), so without this scan such handlers would be silently ignored; issue 2 item 6 asks for
- * an error. Uses javac's tree API when it is available (javac, compile-testing); with another
+ * members), so without this scan such handlers would be silently ignored; a handler there must be
+ * a compile error. Uses javac's tree API when it is available (javac, compile-testing); with another
  * compiler, or a wrapped processing environment, the scan is skipped.
  */
 public final class LocalClassScanner {

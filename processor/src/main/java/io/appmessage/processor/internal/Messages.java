@@ -1,12 +1,14 @@
 package io.appmessage.processor.internal;
 
+import io.appmessage.spi.MessageKeys;
+
 /**
  * Every diagnostic the processor reports, one constant per rule. Each starts with a searchable tag
  * ({@code [AppMessage-PrivateMethod]}), states the rule, and says how to fix it; the reporter
  * appends the specifics (which type, which other method). The tests reuse these constants, so a
  * reworded message cannot silently drift from what is tested.
  *
- * <p>Issue 2, "Build" item 6: every misuse is a compile error on the element, naming the rule and the fix.
+ * <p>Every misuse is a compile error on the element, naming the rule and the fix.
  */
 public final class Messages {
 
@@ -75,8 +77,8 @@ public final class Messages {
             + " Fix: use letters, digits, '_', '.' or '-', as in @OnAppMessageRequest(\"order_status\"),"
             + " or no key at all for a void handler.";
 
-    public static final String MALFORMED_KEY = "[AppMessage-MalformedKey] A key has 1 to 64 characters, each a letter,"
-            + " digit, '_', '.' or '-'. Fix: rename the key, as in \"order_status\".";
+    public static final String MALFORMED_KEY = "[AppMessage-MalformedKey] A key has " + MessageKeys.RULE + "."
+            + " Fix: rename the key, as in \"order_status\".";
 
     public static final String DUPLICATE_KEY = "[AppMessage-DuplicateKey] Two handlers of this compilation return a"
             + " value under the same key, so one would silently overwrite the other on every poll."
@@ -87,7 +89,7 @@ public final class Messages {
             + " bookkeeping tell handlers apart by it). Fix: rename one of them.";
 
     public static final String PLUGIN_NAME = "[AppMessage-PluginName] A plugin name starts with a lowercase letter,"
-            + " followed by lowercase letters, digits and '_' (the seed's rule), as in \"wxapp\" or \"mall_2\"."
+            + " followed by lowercase letters, digits and '_', as in \"wxapp\" or \"mall_2\"."
             + " Fix: rename the plugin.";
 
     public static final String UNWRITABLE_TYPE = "[AppMessage-UnwritableType] The handler's result cannot be written"

@@ -33,7 +33,7 @@ public final class Options {
      */
     public static final String VERBOSE = "appmessage.verbose";
 
-    /** The registry's default simple name, from the seed's {@code HandlerRegister}. */
+    /** The registry's default simple name, {@code HandlerRegister}: the name PHP backends give theirs. */
     public static final String DEFAULT_CLASS = "HandlerRegister";
 
     /** Every option, for {@code getSupportedOptions()}. */

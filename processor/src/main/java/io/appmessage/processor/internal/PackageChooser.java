@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import javax.lang.model.element.Element;
 
 /**
- * Chooses the package of the generated registry (issue 2, item 3): the {@code @AppMessagePlugin}
+ * Chooses the package of the generated registry: the {@code @AppMessagePlugin}
  * package when there is one, else {@code -Aappmessage.package}, else the longest common package of
  * the contributing classes.
  *

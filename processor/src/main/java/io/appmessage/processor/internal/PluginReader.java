@@ -10,11 +10,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Finds the plugin a handler class belongs to ({@code @AppMessagePlugin} on the class, a class
- * enclosing it, or its package) and checks plugin names against the seed's rule.
+ * enclosing it, or its package) and checks plugin names against the rule: a lowercase letter, then lowercase letters, digits and {@code _}.
  */
 public final class PluginReader {
 
-    /** The seed's plugin-name rule: a lowercase letter, then lowercase letters, digits and {@code _}. */
+    /** The plugin-name rule: a lowercase letter, then lowercase letters, digits and {@code _}. */
     static final Pattern PLUGIN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private static final String ANNOTATION = AppMessagePlugin.class.getCanonicalName();
@@ -69,7 +69,7 @@ public final class PluginReader {
         return support.packageOf(plugin.carrier());
     }
 
-    /** Reports a plugin name that breaks the seed's rule, on the annotation's value. */
+    /** Reports a plugin name that breaks the plugin-name rule, on the annotation's value. */
     public void validate(Element annotated) {
         Optional<AnnotationMirror> mirror = Annotations.mirror(annotated, ANNOTATION);
         AppMessagePlugin plugin = annotated.getAnnotation(AppMessagePlugin.class);

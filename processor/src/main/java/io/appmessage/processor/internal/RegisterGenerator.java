@@ -15,10 +15,18 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates the {@code HandlerRegister} of a compilation from its {@link RegistryModel}: one
- * object per handler class, obtained once, and one descriptor per handler whose call is a lambda
- * (issue 2, item 3: no reflection, no {@code Class.forName}, no {@code MethodHandle}).
+ * object per handler class, obtained once, and one descriptor per handler whose call is a lambda, so
+ * the runtime calls handlers without reflection, {@code Class.forName} or {@code MethodHandle}. The
+ * register states the contract version it is written for, {@link #CONTRACT_VERSION}, as a literal.
  */
 public final class RegisterGenerator {
+
+    /**
+     * The contract version of the code this generator writes: the spi's version this processor was
+     * compiled against. Written into each register as a literal, so a register keeps stating the version
+     * it was generated for whatever annotations jar it later runs with.
+     */
+    static final int CONTRACT_VERSION = ApiNames.CONTRACT_VERSION;
 
     public TypeSpec generate(RegistryModel model, List<? extends Element> origins) {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.name())
@@ -36,12 +44,24 @@ public final class RegisterGenerator {
                         .addJavadoc("Called by {@link java.util.ServiceLoader}; does nothing.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .build())
+                .addMethod(contractVersion())
                 .addMethod(handlers(model.handlers()));
         if (!model.writers().isEmpty()) {
             type.addMethod(registerWriters(model.writers()));
         }
         origins.forEach(type::addOriginatingElement);
         return type.build();
+    }
+
+    private static MethodSpec contractVersion() {
+        return MethodSpec.methodBuilder("contractVersion")
+                .addJavadoc("The contract version this register was generated for; the runtime refuses to start\n"
+                        + "with a register whose version it cannot run.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addStatement("return $L", CONTRACT_VERSION)
+                .build();
     }
 
     private static MethodSpec handlers(List<HandlerModel> handlers) {
@@ -71,7 +91,7 @@ public final class RegisterGenerator {
         } else {
             // Plain assignments, not one List.of(...) call: a generic varargs call whose arguments all
             // hold lambdas makes javac attribute every argument per overload candidate and infer the
-            // element type from all of them, which took seconds for 1,000 handlers (issue 5).
+            // element type from all of them, which took seconds for 1,000 handlers.
             body.addStatement("$T[] $N = new $T[$L]", ApiNames.HANDLER_DESCRIPTOR, array, ApiNames.HANDLER_DESCRIPTOR,
                     handlers.size());
             for (int i = 0; i < handlers.size(); i++) {

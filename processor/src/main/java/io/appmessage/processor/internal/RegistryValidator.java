@@ -15,7 +15,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Checks the rules that need the whole compilation (issue 2, item 6): that the generated class's
+ * Checks the rules that need the whole compilation, each a compile error on the element: that the generated class's
  * package can reach every handler, that no constant key is returned by two handlers, and that
  * every pushed type has a JSON form; collects the records that need writers.
  */

@@ -30,7 +30,7 @@ public final class SourceWriter {
     /**
      * Shadowed names per package, found once: 100 writers into one package would otherwise look up
      * every type of the package in {@code java.lang} 100 times, and {@code Elements.getTypeElement}
-     * of a missing name searches every module (issue 5: build cost). Sources are written in one
+     * of a missing name searches every module, which is what a build pays for. Sources are written in one
      * round only (see {@link CompilationRun}), so the packages' members do not change in between.
      */
     private final Map<String, Set<String>> shadowedByPackage = new HashMap<>();

@@ -25,7 +25,7 @@ public final class TypeSupport {
     /**
      * Erased types by qualified name ({@code Optional.empty()}: not on the classpath). The same few
      * names (CompletionStage, Iterable, Map, ...) are asked for per handler and per type component,
-     * and {@code Elements.getTypeElement} searches every module for each call (issue 5: build cost).
+     * and {@code Elements.getTypeElement} searches every module for each call, which slows every build.
      */
     private final Map<String, Optional<TypeMirror>> erasedByName = new HashMap<>();
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>an identity: the poll is that user's;</li>
- *   <li>empty: the token is ignored and the poll is anonymous (the seed's poll needs no login);</li>
+ *   <li>empty: the token is ignored and the poll is anonymous (a poll needs no login);</li>
  *   <li>{@link InvalidTokenException}: the poll is answered {@code 401} with the envelope;</li>
  *   <li>any other exception: logged, and the poll is answered {@code 500} with the envelope.</li>
  * </ul>

@@ -3,7 +3,7 @@ package io.appmessage.runtime;
 import java.util.Set;
 
 /**
- * Switches plugins' handlers off and on while the server runs (issue 3, item 5). A change applies
+ * Switches plugins' handlers off and on while the server runs. A change applies
  * from the next poll; polls already running keep the handler list they started with.
  *
  * <pre>{@code

@@ -59,7 +59,7 @@ public final class BareUndertowApp {
                     }
                 }
                 : direct;
-        // The runtime's defaults (io.appmessage.runtime.internal.config.ServerSettings), so only the per-poll work differs.
+        // The runtime's default settings, so only the per-poll work differs.
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setIoThreads(settings.ioThreads())

@@ -38,15 +38,20 @@ public interface PollObserver {
         LONG_POLL
     }
 
-    /** Why a request was answered without running the poll. */
+    /**
+     * Why a request was answered without running its handlers. Refusals at admission (method,
+     * closing, overload, body) come without {@link #pollAdmitted()}; the ones found while reading an
+     * admitted poll (query, token, {@code wait}, the hold limit) come after it, and the poll's
+     * {@link #pollAnswered} follows.
+     */
     enum Refusal {
         /** The in-flight limit was reached (503). */
         OVERLOADED,
-        /** The limit of held long-polls was reached (503). */
+        /** The limit of held long-polls was reached: answered at once, not held (the client polls on its interval). */
         TOO_MANY_HELD,
         /** The server is closing (503). */
         CLOSING,
-        /** The query, cursor or {@code wait} could not be read (400). */
+        /** The query or {@code wait} could not be read (400), or the body was malformed or late (400, 408). */
         BAD_REQUEST,
         /** A method other than GET or POST (405). */
         METHOD_NOT_ALLOWED,
@@ -106,7 +111,8 @@ public interface PollObserver {
     }
 
     /**
-     * A poll that was admitted got its answer.
+     * A poll that was admitted got its answer: once per admitted poll, unless its client went away
+     * while it was held (then {@link #holdEnded} says {@link HoldEnd#CLIENT_GONE} and nothing is answered).
      *
      * @param userId the polling user, {@code null} for an anonymous poll; for presence, never for a tag
      * @param status the HTTP status sent (200 for every normal answer)

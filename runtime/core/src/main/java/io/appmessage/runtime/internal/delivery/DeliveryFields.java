@@ -8,7 +8,7 @@ import io.appmessage.runtime.outbox.OutboxMessage;
 import java.util.List;
 
 /**
- * The envelope fields after {@code data} (DESIGN.md, "Targeted messages"; the mini-program
+ * The envelope fields after {@code data} (the mini-program
  * README's wire format and long-poll rule):
  * {@code "messages":[{"id":…,"key":…,"data":…,"sent_at":…}],"cursor":"…","recovered":false,"wait":25}.
  *

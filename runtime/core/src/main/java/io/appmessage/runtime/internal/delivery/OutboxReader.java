@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads a poll's targeted messages, at most the batch size per answer (issue 6, item 3). When the
+ * Reads a poll's targeted messages, at most the batch size per answer. When the
  * store is unavailable (Redis down, disk failing) the poll still answers its handler data: this
  * returns null and logs one clear line per interval, with how many failures it held back, so an
  * outage does not flood the log.

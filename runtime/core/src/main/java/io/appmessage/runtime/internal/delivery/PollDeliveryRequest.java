@@ -4,7 +4,7 @@ import io.appmessage.AppMessageRequest;
 import io.appmessage.runtime.internal.dispatch.BadPollRequestException;
 
 /**
- * What a poll asks of delivery (DESIGN.md, "Targeted messages"; issue 7): its cursor, from the
+ * What a poll asks of delivery: its cursor, from the
  * {@code cursor} query parameter or else the {@code X-App-Message-Cursor} header, and how long it
  * is willing to wait, from the {@code wait} query parameter in seconds.
  *

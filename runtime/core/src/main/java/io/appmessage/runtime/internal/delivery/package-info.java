@@ -1,6 +1,6 @@
 /**
- * Delivery on the poll path: targeted messages from the outbox in the envelope (issue 6) and
- * long-poll, holding a poll with no thread until something is there for its user (issue 7). Wired
+ * Delivery on the poll path: targeted messages from the outbox in the envelope and
+ * long-poll, holding a poll with no thread until something is there for its user. Wired
  * by {@code AppMessageServer.Builder.outbox(...)} and the long-poll settings; one
  * {@link io.appmessage.runtime.internal.dispatch.PollExtension} ({@code DeliveryExtension}) runs first on
  * every poll.

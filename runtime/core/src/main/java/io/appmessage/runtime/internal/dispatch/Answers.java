@@ -4,7 +4,7 @@ import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
 
 /**
- * Every constant answer, its envelope bytes written once at start (issue 3: nothing on the poll
+ * Every constant answer, its envelope bytes written once at start (nothing on the poll
  * path computes what could be done once). Messages are plain and never carry a stack trace.
  *
  * <pre>{@code

@@ -2,7 +2,7 @@ package io.appmessage.runtime.internal.dispatch;
 
 /**
  * Thrown by a {@link PollExtension}'s {@code beforeHandlers} when the poll asks for something
- * malformed (issue 7: {@code wait=abc}): the poll is answered 400 with the envelope and this plain
+ * malformed ({@code wait=abc}): the poll is answered 400 with the envelope and this plain
  * message, which must name the parameter and never carry internals.
  *
  * <pre>{@code

@@ -1,7 +1,7 @@
 package io.appmessage.runtime.internal.dispatch;
 
 /**
- * What the transport does while a poll is held by an extension (issue 7's long-poll): watch the
+ * What the transport does while a poll is held by an extension: watch the
  * client's connection, so a client that goes away frees its hold at once instead of at the end of
  * its wait. The Undertow adapter watches the socket for end-of-stream; adapters that cannot watch
  * (a Servlet container) pass {@link #NONE}, and an abandoned hold then ends with its wait.

@@ -3,6 +3,7 @@ package io.appmessage.runtime.internal.dispatch;
 import io.appmessage.AppMessageRequest;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.DataEntries;
+import io.appmessage.runtime.internal.json.EnvelopeFields;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
 import io.appmessage.spi.HandlerDescriptor;
 import org.slf4j.Logger;
@@ -20,37 +21,51 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * "the deadline passed" (the deadline counts from the first handler, so a hold before does not eat
  * it). No thread waits: the last asynchronous completion or the deadline timer finishes the poll.
  * Answering assembles the data in handler order, runs the extensions' {@code afterHandlers},
- * writes the envelope, reports what was dropped and hands the answer to the engine.
+ * writes the envelope, reports what was dropped and hands the answer on.
+ *
+ * <p>{@link Poll} extends this class, so a poll is one object on the heap (the poll path counts
+ * its bytes); the four methods at the end are what the poll provides for the answer.
  */
-final class HandlerRun {
+abstract class HandlerRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerRun.class);
     private static final AtomicIntegerFieldUpdater<HandlerRun> PENDING =
             AtomicIntegerFieldUpdater.newUpdater(HandlerRun.class, "pending");
 
-    private final Poll poll;
-    private final PollEngine engine;
-    private final AppMessageRequest request;
-    private final Executor worker;
-    private final HandlerSlot[] handlers;
-    private final SyncCollector collector;
+    final PollEngine engine;
+    final AppMessageRequest request;
+    final Executor worker;
+    private HandlerSlot[] handlers;
+    private SyncCollector collector;
     /** Only with an observer: each handler's timing and outcome, for {@code handlerFinished}. */
-    private final HandlerOutcomes outcomes;
+    private HandlerOutcomes outcomes;
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private volatile int pending = 1;
     private volatile ScheduledFuture<?> deadlineTimer;
 
-    HandlerRun(Poll poll, PollEngine engine, AppMessageRequest request, Executor worker) {
-        this.poll = poll;
+    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker) {
         this.engine = engine;
         this.request = request;
         this.worker = worker;
-        this.handlers = engine.plugins.active(); // switched-off plugins stop from the next poll
-        this.collector = new SyncCollector(handlers.length);
-        this.outcomes = engine.observer == null ? null : new HandlerOutcomes(handlers.length);
     }
 
-    void run() {
+    /** True once, for whoever answers this poll first. */
+    abstract boolean markAnswered();
+
+    /** Runs the extensions' {@code afterHandlers}. */
+    abstract void runAfterHandlers();
+
+    /** The fields the extensions set for after {@code data}. */
+    abstract EnvelopeFields envelopeFields();
+
+    /** Hands the poll's one answer on. */
+    abstract void answer(PollResponse response);
+
+    /** Runs the handler phase; the poll is answered when it settles or at the deadline. */
+    final void runHandlers() {
+        handlers = engine.plugins.active(); // switched-off plugins stop from the next poll
+        collector = new SyncCollector(handlers.length);
+        outcomes = engine.observer == null ? null : new HandlerOutcomes(handlers.length);
         // armed before the synchronous handlers, since one of them may block too
         deadlineTimer = engine.timer.schedule(this::deadlinePassed, engine.deadlineNanos, TimeUnit.NANOSECONDS);
         for (int i = 0; i < handlers.length; i++) {
@@ -140,7 +155,7 @@ final class HandlerRun {
 
     /** Answers with the data gathered so far; runs once, whichever of "all settled" and "deadline" comes first. */
     private void finish() {
-        if (!poll.markAnswered()) {
+        if (!markAnswered()) {
             return;
         }
         ScheduledFuture<?> timer = deadlineTimer;
@@ -158,8 +173,8 @@ final class HandlerRun {
             }
             DataEntries entries = assemble();
             reportMalformedKeys(collector.rejected);
-            poll.runAfterHandlers();
-            byte[] body = engine.envelopes.success(entries, poll.envelopeFields());
+            runAfterHandlers();
+            byte[] body = engine.envelopes.success(entries, envelopeFields());
             reportDropped(entries);
             response = new PollResponse(200, body, 0);
         } catch (RuntimeException | Error e) {
@@ -171,7 +186,7 @@ final class HandlerRun {
             if (outcomes != null) {
                 outcomes.report(handlers, engine.observer);
             }
-            poll.answer(response); // every poll is answered and gives its permit back, whatever happened above
+            answer(response); // every poll is answered and gives its permit back, whatever happened above
         }
     }
 

@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 /**
  * One admitted poll, answered exactly once: runs the extensions' {@code beforeHandlers} in order,
  * any of which may hold the poll with no thread (long-poll), then hands over to a
- * {@link HandlerRun}, which answers through {@link #answer}. The hold is a small state machine:
+ * {@link HandlerRun} (its base class: one object per poll), which answers through {@link #answer}. The hold is a small state machine:
  * {@link #NOT_HELD} → {@link #HELD} → {@link #RESUMING} (then NOT_HELD again), or {@link #GONE}
  * when the client went away while held (the poll then ends unanswered).
  */
-final class Poll implements PollContext {
+final class Poll extends HandlerRun implements PollContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(Poll.class);
 
@@ -32,9 +32,6 @@ final class Poll implements PollContext {
     private static final int GONE = 2;
     private static final int RESUMING = 3;
 
-    private final PollEngine engine;
-    private final AppMessageRequest request;
-    private final Executor worker;
     private final PollAnswer answer;
     private final ConnectionWatch connection;
     /** When the poll was admitted, for the observer (0 without one). */
@@ -53,9 +50,7 @@ final class Poll implements PollContext {
 
     Poll(PollEngine engine, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection,
          long admittedAt) {
-        this.engine = engine;
-        this.request = request;
-        this.worker = worker;
+        super(engine, request, worker);
         this.answer = answer;
         this.connection = connection;
         this.admittedAt = admittedAt;
@@ -103,6 +98,7 @@ final class Poll implements PollContext {
         messagesDelivered = count;
     }
 
+    @Override
     EnvelopeFields envelopeFields() {
         return envelopeFields;
     }
@@ -130,7 +126,7 @@ final class Poll implements PollContext {
                 return;
             }
         }
-        new HandlerRun(this, engine, request, worker).run();
+        runHandlers();
     }
 
     /**
@@ -211,6 +207,7 @@ final class Poll implements PollContext {
     }
 
     /** Runs the extensions' {@code afterHandlers}, in order, before the envelope is written. */
+    @Override
     void runAfterHandlers() {
         PollExtension[] extensions = engine.extensions;
         for (int i = 0; i < extensions.length; i++) {
@@ -219,7 +216,7 @@ final class Poll implements PollContext {
         }
     }
 
-    /** True once, for whoever answers this poll first. */
+    @Override
     boolean markAnswered() {
         return ANSWERED.compareAndSet(this, 0, 1);
     }
@@ -233,6 +230,7 @@ final class Poll implements PollContext {
     }
 
     /** The poll's one answer, to the engine (which gives the permit back and hands it to the transport). */
+    @Override
     void answer(PollResponse response) {
         engine.answer(answer, response, engine.observer == null ? null : request.userId().orElse(null), mode,
                 admittedAt, messagesDelivered);

@@ -3,15 +3,15 @@ package io.appmessage.runtime.internal.dispatch;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A stage of the poll pipeline around the handlers: the seam for long-poll (issue 7) and targeted
- * messages (issue 6). Extensions run in the order they were added.
+ * A stage of the poll pipeline around the handlers: the seam for long-poll and targeted
+ * messages. Extensions run in the order they were added.
  *
  * <pre>{@code
- * // issue 7, sketched: hold the poll, with no thread, until woken or the wait ends
+ * // long-poll, sketched: hold the poll, with no thread, until woken or the wait ends
  * public CompletionStage<?> beforeHandlers(PollContext poll) {
  *     return waits.holdUntilWokenOrTimeout(poll.request()); // handlers run when this completes
  * }
- * // issue 6, sketched: add messages and cursor to the envelope
+ * // targeted messages, sketched: add messages and cursor to the envelope
  * public void afterHandlers(PollContext poll) {
  *     poll.envelopeFields(sink -> { sink.name("cursor"); sink.string(...); });
  * }

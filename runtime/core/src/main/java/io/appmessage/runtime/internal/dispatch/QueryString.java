@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Strict {@code application/x-www-form-urlencoded} query parsing: {@code %} must be followed by two
- * hex digits and the bytes must be UTF-8, else the poll is answered 400 (issue 3, item 5) instead
+ * hex digits and the bytes must be UTF-8, else the poll is answered 400 instead
  * of handlers seeing mangled values. Framework-neutral, so Servlet users get the same rules.
  */
 final class QueryString {

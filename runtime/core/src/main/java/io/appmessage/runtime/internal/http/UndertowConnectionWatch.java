@@ -11,8 +11,7 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
 import java.io.IOException;
 
 /**
- * Notices a client that goes away while its poll is held (issue 7: "a client that goes away frees
- * its hold at once"). Undertow stops reading a connection while a request is being handled, so
+ * Notices a client that goes away while its poll is held, so its hold is freed at once. Undertow stops reading a connection while a request is being handled, so
  * without this a closed socket would only be found when the answer is written, at the end of the
  * wait. While held, this listener reads the connection on its IO thread: end-of-stream or a reset
  * means the client is gone; bytes (a pipelined next request) are handed back to Undertow untouched

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * A growable byte buffer that can be cut back to an earlier length: the envelope is written into
  * it value by value, and a value that fails half-way is taken back by truncating to the length
- * before it (issue 3, item 3), so no value is ever written twice (a one-shot {@code Iterable}
+ * before it, so no value is ever written twice (a one-shot {@code Iterable}
  * would come out empty the second time).
  */
 final class AnswerBuffer extends OutputStream {

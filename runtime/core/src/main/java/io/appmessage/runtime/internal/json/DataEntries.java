@@ -12,9 +12,7 @@ public final class DataEntries {
     private String[] producers;
     private int size;
     /** Entries the writer left out, with why; null until one is (the usual answer drops nothing). */
-    private int[] dropped;
-    private Throwable[] droppedCauses;
-    private int droppedCount;
+    private Dropped dropped;
 
     public DataEntries(int capacity) {
         int c = Math.max(capacity, 4);
@@ -72,29 +70,39 @@ public final class DataEntries {
     /** The writer left entry {@code index} out because writing its value failed with {@code cause}. */
     public void markDropped(int index, Throwable cause) {
         if (dropped == null) {
-            dropped = new int[4];
-            droppedCauses = new Throwable[4];
-        } else if (droppedCount == dropped.length) {
-            dropped = java.util.Arrays.copyOf(dropped, droppedCount * 2);
-            droppedCauses = java.util.Arrays.copyOf(droppedCauses, droppedCount * 2);
+            dropped = new Dropped();
         }
-        dropped[droppedCount] = index;
-        droppedCauses[droppedCount] = cause;
-        droppedCount++;
+        dropped.add(index, cause);
     }
 
     /** How many entries the writer left out. */
     public int droppedCount() {
-        return droppedCount;
+        return dropped == null ? 0 : dropped.count;
     }
 
     /** The entry index of the {@code n}-th entry left out. */
     public int droppedIndex(int n) {
-        return dropped[n];
+        return dropped.indexes[n];
     }
 
     /** Why the {@code n}-th entry was left out. */
     public Throwable droppedCause(int n) {
-        return droppedCauses[n];
+        return dropped.causes[n];
+    }
+
+    private static final class Dropped {
+        int[] indexes = new int[4];
+        Throwable[] causes = new Throwable[4];
+        int count;
+
+        void add(int index, Throwable cause) {
+            if (count == indexes.length) {
+                indexes = java.util.Arrays.copyOf(indexes, count * 2);
+                causes = java.util.Arrays.copyOf(causes, count * 2);
+            }
+            indexes[count] = index;
+            causes[count] = cause;
+            count++;
+        }
     }
 }

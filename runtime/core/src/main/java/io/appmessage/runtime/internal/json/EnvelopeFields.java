@@ -2,7 +2,7 @@ package io.appmessage.runtime.internal.json;
 
 /**
  * Extra top-level fields written after {@code data} in the envelope. The seam for targeted
- * messages (issue 6: {@code messages}, {@code cursor}, {@code recovered}); old clients ignore them.
+ * messages ({@code messages}, {@code cursor}, {@code recovered}); old clients ignore them.
  *
  * <pre>{@code
  * EnvelopeFields fields = sink -> {

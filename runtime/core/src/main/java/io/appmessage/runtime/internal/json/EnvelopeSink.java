@@ -4,7 +4,7 @@ import io.appmessage.spi.JsonSink;
 
 /**
  * The sink {@link EnvelopeFields} write to: a {@link JsonSink} that can also copy JSON text that is
- * already serialized, such as a targeted message's data (issue 6), without parsing it again.
+ * already serialized, such as a targeted message's data, without parsing it again.
  *
  * <pre>{@code
  * EnvelopeFields fields = sink -> { sink.name("data"); sink.rawValue(message.json()); };

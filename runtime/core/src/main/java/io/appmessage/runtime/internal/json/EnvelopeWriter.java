@@ -12,14 +12,14 @@ import tools.jackson.core.util.ByteArrayBuilder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the seed's envelope {@code {"code":0,"msg":"","data":{…}}} (DESIGN.md, "Wire protocol")
+ * Writes the envelope {@code {"code":0,"msg":"","data":{…}}}
  * as UTF-8 bytes with jackson-core streaming, and the error envelopes.
  *
  * <pre>{@code
  * byte[] body = envelopeWriter.success(entries, EnvelopeFields.NONE, listener);
  * }</pre>
  *
- * <p>A value that cannot be written drops its key only (issue 3, item 3), whatever user code
+ * <p>A value that cannot be written drops its key only, whatever user code
  * threw while it was written (an {@code Error} included, short of the JVM's own trouble). Each
  * value is written exactly once: a value that fails half-way is cut out of the buffer, so the
  * other keys, one-shot iterables included, are untouched.
@@ -123,7 +123,7 @@ public final class EnvelopeWriter {
 
     /**
      * One value as JSON text, with the same forms and generated record writers as pushed data: the
-     * serializer the server gives a targeted-message outbox (issue 6, {@code send(userId, key, data)}).
+     * serializer the server gives a targeted-message outbox ({@code send(userId, key, data)}).
      *
      * @throws UnwritableValueException naming the type when the value (or something in it) has no JSON form
      */

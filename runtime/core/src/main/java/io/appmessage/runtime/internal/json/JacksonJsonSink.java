@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link JsonSink} over a jackson-core streaming {@link JsonGenerator}: what generated record
- * writers write to, and how every pushable value becomes JSON (issue 3, item 3). No databind, no
+ * writers write to, and how every pushable value becomes JSON. No databind, no
  * reflection: values are matched by {@code instanceof}, records by their generated writer.
  *
  * <p>Forms: {@code String}/{@code CharSequence}/{@code Character} as strings; integral numbers,

@@ -1,6 +1,5 @@
 package io.appmessage.runtime.internal.outbox;
 
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -21,7 +20,6 @@ public final class OutboxInput {
     /** Longest user id: ids are stored in keys and file names, they need a bound. */
     public static final int MAX_USER_ID_LENGTH = 128;
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     private static final JsonFactory JSON = new JsonFactory();
 
     private OutboxInput() {
@@ -52,9 +50,9 @@ public final class OutboxInput {
 
     /** Letters, digits, {@code _}, {@code .}, {@code -}; 1 to 64 characters (the handler-key rule). */
     public static String requireKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("a message key is 1 to 64 letters, digits, '_', '.' or '-', got "
-                    + describe(key));
+        if (!io.appmessage.spi.MessageKeys.isValid(key)) {
+            throw new IllegalArgumentException("a message key is 1 to " + io.appmessage.spi.MessageKeys.MAX_LENGTH
+                    + " letters, digits, '_', '.' or '-', got " + describe(key));
         }
         return key;
     }
