@@ -72,6 +72,28 @@ class DemoSendTest {
     }
 
     @Test
+    void sameIdempotencyKeyTwice_answersTheFirstIdAndBobGetsOneMessage() throws Exception {
+        HttpResponse<String> first = sendWithKey("order-42", "shipped");
+        HttpResponse<String> retry = sendWithKey("order-42", "shipped");
+        HttpResponse<String> malformed = sendWithKey("a b", "shipped");
+
+        assertThat(first.body()).contains("\"id\":1,");
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("Idempotency-Key must be");
+        assertThat(poll(server, "demo-bob")).containsOnlyOnce("shipped");
+    }
+
+    private HttpResponse<String> sendWithKey(String idempotencyKey, String text) throws IOException, InterruptedException {
+        HttpRequest request = request(server, "/api/demo/send?to=bob", "demo-alice")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void sendWithoutOrWithAnUnknownToken_is401AndStoresNothing() throws Exception {
         HttpResponse<String> none = send(server, null, "bob", "hello");
         HttpResponse<String> unknown = send(server, "demo-mallory", "bob", "hello");

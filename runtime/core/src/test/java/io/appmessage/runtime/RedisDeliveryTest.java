@@ -4,7 +4,7 @@ import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import io.appmessage.runtime.outbox.RedisOutboxes;
-import io.appmessage.runtime.internal.outbox.redis.RedisServer;
+import io.appmessage.testsupport.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ import static io.appmessage.runtime.Delivery.ids;
 import static io.appmessage.runtime.Delivery.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.appmessage.runtime.internal.outbox.redis.RedisServer;
+import io.appmessage.testsupport.RedisServer;
 
 /** Issues 6 and 7 on several nodes: two poll servers share one real redis-server. */
 class RedisDeliveryTest {
@@ -104,7 +104,7 @@ class RedisDeliveryTest {
             assertThat(down.get("cursor")).as("the client's cursor, unchanged").isEqualTo(cursor);
             assertThatThrownBy(() -> outbox.sendJson("alice", "k", "2"))
                     .isInstanceOf(OutboxUnavailableException.class)
-                    .hasMessageContaining("returned no id");
+                    .hasMessageContaining("nothing was stored");
 
             redis.restart(); // empty: a new epoch, so the old cursor is unknown
             long id = sendWhenBack(outbox);

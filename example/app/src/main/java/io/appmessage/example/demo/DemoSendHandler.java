@@ -2,14 +2,13 @@ package io.appmessage.example.demo;
 
 import io.appmessage.example.auth.DemoUsers;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.outbox.OutboxOutcomeUnknownException;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +32,15 @@ import java.util.Optional;
  *
  * <p>The body is the message as plain UTF-8 text, 1–{@value #MAX_TEXT_CHARS} characters (surrounding
  * white space dropped). Every answer is the envelope: 401 without a demo token in {@code X-Access-Token},
- * 400 for an unknown {@code to} or an empty text, 413 for a longer text, 405 for another method, 503
- * when the store cannot take the message (nothing was stored: send again).
+ * 400 for an unknown {@code to}, an empty text or a malformed {@code Idempotency-Key}, 413 for a longer
+ * text, 405 for another method, 503 with {@code Retry-After} when the store certainly did not take the
+ * message (send again), 504 with {@code Retry-After} when the store did not answer in time (the message may
+ * have been stored: send again with the same {@code Idempotency-Key}, which stores it at most once and
+ * answers the first send's id).
+ *
+ * <pre>{@code
+ * curl -X POST -H 'X-Access-Token: demo-alice' -H 'Idempotency-Key: 7f3c' --data-binary 'hi' '…/api/demo/send?to=bob'
+ * }</pre>
  */
 public final class DemoSendHandler implements HttpHandler {
 
@@ -45,7 +51,8 @@ public final class DemoSendHandler implements HttpHandler {
     /** Enough bytes for {@value #MAX_TEXT_CHARS} characters of 4 UTF-8 bytes plus white space; more is 413. */
     private static final int MAX_BODY_BYTES = MAX_TEXT_CHARS * 4 + 64;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoSendHandler.class);
+    /** The request header that makes a retried send store the message at most once. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final AppMessageOutbox outbox;
     private final Clock clock;
@@ -101,17 +108,34 @@ public final class DemoSendHandler implements HttpHandler {
             answer(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE, tooLong(), null);
             return;
         }
+        String idempotencyKey = exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && !validIdempotencyKey(idempotencyKey)) {
+            answer(exchange, StatusCodes.BAD_REQUEST, "Idempotency-Key must be 1 to 128 printable ASCII characters", null);
+            return;
+        }
         long id;
         try {
-            id = outbox.send(to, MESSAGE_KEY, new DemoMessage(from.get(), text, clock.millis()));
-        } catch (OutboxUnavailableException e) {
-            LOG.warn("demo message from {} to {} not stored: {}", from.get(), to, e.getMessage());
+            DemoMessage message = new DemoMessage(from.get(), text, clock.millis());
+            id = idempotencyKey == null ? outbox.send(to, MESSAGE_KEY, message)
+                    : outbox.send(to, MESSAGE_KEY, message, idempotencyKey);
+        } catch (OutboxOutcomeUnknownException e) {
+            // the outbox logged it (one line per 10 s): the store may have applied the send after all
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-            answer(exchange, StatusCodes.SERVICE_UNAVAILABLE, "the message store is unavailable: nothing was sent, try again", null);
+            answer(exchange, StatusCodes.GATEWAY_TIME_OUT, "the message store did not answer in time: the message"
+                    + " may have been stored; retry with the same Idempotency-Key", null);
+            return;
+        } catch (OutboxUnavailableException e) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+            answer(exchange, StatusCodes.SERVICE_UNAVAILABLE, "the message store is unavailable: nothing was stored, try again", null);
             return;
         }
         answer(exchange, StatusCodes.OK, "",
                 "{\"id\":" + id + ",\"from\":\"" + from.get() + "\",\"to\":\"" + to + "\"}");
+    }
+
+    /** Visible ASCII only, so the key is echoed and logged safely; the outbox allows 1 to 128 characters. */
+    private static boolean validIdempotencyKey(String value) {
+        return !value.isEmpty() && value.length() <= 128 && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     /** The {@code to} query parameter when it names a demo user; null otherwise (missing, repeated, unknown). */

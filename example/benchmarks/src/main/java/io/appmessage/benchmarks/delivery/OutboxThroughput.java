@@ -1,5 +1,7 @@
 package io.appmessage.benchmarks.delivery;
 
+import io.appmessage.testsupport.RedisServer;
+
 import io.appmessage.benchmarks.apps.PollApp;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
@@ -71,10 +73,10 @@ public final class OutboxThroughput {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         Options options = Options.parse(args);
         Path dataDir = Files.createTempDirectory("appmessage-outbox-bench");
-        LocalRedis redis = switch (options.store()) {
+        RedisServer redis = switch (options.store()) {
             case "embedded" -> null;
-            case "redis" -> LocalRedis.volatileStore();
-            case "redis-aof" -> LocalRedis.durableStore();
+            case "redis" -> RedisServer.volatileStore();
+            case "redis-aof" -> RedisServer.durableStore();
             default -> throw new IllegalArgumentException("--store is embedded, redis or redis-aof");
         };
         try (AppMessageOutbox outbox = redis == null ? AppMessageOutbox.embedded(dataDir)

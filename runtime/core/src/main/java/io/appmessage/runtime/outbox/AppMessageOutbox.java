@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.appmessage.runtime.internal.outbox.OutboxInput;
+import io.appmessage.runtime.internal.outbox.RateLimitedLog;
 import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
@@ -43,6 +44,8 @@ public final class AppMessageOutbox implements AutoCloseable {
     private volatile Function<Object, String> jsonSerializer;
     private final OutboxSettings settings;
     private final List<AutoCloseable> closeAfter;
+    private final RateLimitedLog sendFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
+    private final RateLimitedLog wakeFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
     /** Hears sends and the store's availability; null for none. Set by the poll server it is given to. */
     private volatile PollObserver observer;
     /** True after a store call failed, until one succeeds: availability is reported on the change only. */
@@ -77,8 +80,11 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @param json the data as one JSON value, already serialized (e.g. {@code "{\"order\":42}"} or
      *             {@code "\"shipped\""})
      * @return the message id: 1, 2, 3, … per user
-     * @throws IllegalArgumentException   naming the rule when the user id, key or JSON is not acceptable
-     * @throws OutboxUnavailableException when the store cannot be written: the message was not stored
+     * @throws IllegalArgumentException      naming the rule when the user id, key or JSON is not acceptable
+     * @throws OutboxOutcomeUnknownException when the store did not answer in time: the message may have been
+     *                                       stored (use {@link #sendJson(String, String, String, String)} to
+     *                                       retry safely)
+     * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
      */
     public long sendJson(String userId, String key, String json) {
         OutboxInput.requireUserId(userId);
@@ -88,24 +94,48 @@ public final class AppMessageOutbox implements AutoCloseable {
         try {
             id = store.append(userId, key, json).id();
         } catch (OutboxUnavailableException e) {
-            storeFailed();
-            PollObserver o = observer;
-            if (o != null) {
-                o.sendFailed(key, outcomeUnknown(e) ? PollObserver.SendFailure.OUTCOME_UNKNOWN
-                        : PollObserver.SendFailure.UNAVAILABLE);
-            }
+            sendFailed(key, e);
             throw e;
         }
-        storeAnswered();
-        PollObserver o = observer;
-        if (o != null) {
-            o.messageSent(key);
-        }
+        sent(key);
+        wake(userId, id);
+        return id;
+    }
+
+    /**
+     * Like {@link #sendJson(String, String, String)}, at most once per {@code idempotencyKey}: a send retried
+     * with the same key within the retention window ({@link OutboxSettings#maxAge()}) stores nothing new and
+     * returns the first send's id. Keys are per user; use one that names the event, e.g.
+     * {@code "order-42-shipped"}, or the client's {@code Idempotency-Key} header.
+     *
+     * <pre>{@code
+     * long id = outbox.sendJson("alice", "order_shipped", json, "order-42-shipped");
+     * long same = outbox.sendJson("alice", "order_shipped", json, "order-42-shipped");   // == id, nothing stored
+     * }</pre>
+     *
+     * @param idempotencyKey 1–128 characters without control characters
+     * @throws OutboxOutcomeUnknownException when the store did not answer in time: retry with the same key
+     * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
+     * @throws UnsupportedOperationException when the store does not keep idempotency keys
+     */
+    public long sendJson(String userId, String key, String json, String idempotencyKey) {
+        OutboxInput.requireUserId(userId);
+        OutboxInput.requireKey(key);
+        OutboxInput.requireJson(json, settings.maxJsonChars());
+        OutboxInput.requireIdempotencyKey(idempotencyKey);
+        OutboxStore.Appended appended;
         try {
-            signal.notifyUser(userId);
-        } catch (RuntimeException e) {
-            // the message is stored: the user's next poll carries it even if no held poll was woken
-            LOG.warn("message {} for a user is stored but waiting polls were not woken: {}", id, e.toString());
+            appended = store.append(userId, key, json, idempotencyKey);
+        } catch (OutboxUnavailableException e) {
+            sendFailed(key, e);
+            throw e;
+        }
+        long id = appended.message().id();
+        if (!appended.repeated()) {
+            sent(key);
+            wake(userId, id);
+        } else {
+            storeAnswered();
         }
         return id;
     }
@@ -118,13 +148,66 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws IllegalStateException when this outbox was built without a serializer (use {@code sendJson})
      */
     public long send(String userId, String key, Object data) {
+        return sendJson(userId, key, serialize(data));
+    }
+
+    /**
+     * Serializes {@code data} like {@link #send(String, String, Object)}, then
+     * {@link #sendJson(String, String, String, String)}: at most once per idempotency key.
+     */
+    public long send(String userId, String key, Object data, String idempotencyKey) {
+        return sendJson(userId, key, serialize(data), idempotencyKey);
+    }
+
+    private String serialize(Object data) {
         Function<Object, String> serializer = jsonSerializer;
         if (serializer == null) {
             throw new IllegalStateException("this outbox has no JSON serializer: give it to the poll server"
                     + " (AppMessageServer.builder().outbox(outbox)), build it with"
                     + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
         }
-        return sendJson(userId, key, serializer.apply(data));
+        return serializer.apply(data);
+    }
+
+    /** A failed send: logged (at most one line per 10 s), and told to the observer with its kind. */
+    private void sendFailed(String key, OutboxUnavailableException e) {
+        logFailedSend(e);
+        storeFailed();
+        PollObserver o = observer;
+        if (o != null) {
+            o.sendFailed(key, outcomeUnknown(e) ? PollObserver.SendFailure.OUTCOME_UNKNOWN
+                    : PollObserver.SendFailure.UNAVAILABLE);
+        }
+    }
+
+    private void sent(String key) {
+        storeAnswered();
+        PollObserver o = observer;
+        if (o != null) {
+            o.messageSent(key);
+        }
+    }
+
+    private void wake(String userId, long id) {
+        try {
+            signal.notifyUser(userId);
+        } catch (RuntimeException e) {
+            // the message is stored: the user's next poll carries it even if no held poll was woken
+            int heldBack = wakeFailures.tryAcquire();
+            if (heldBack >= 0) {
+                LOG.warn("message {} for a user is stored but waiting polls were not woken ({} more like this"
+                        + " in the last 10 s): {}", id, heldBack, e.toString());
+            }
+        }
+    }
+
+    /** One line per 10 s during an outage, with how many sends failed since the last line. */
+    private void logFailedSend(OutboxUnavailableException e) {
+        int heldBack = sendFailures.tryAcquire();
+        if (heldBack >= 0) {
+            LOG.warn("a send failed ({} more failed sends since the last line, at most one line per 10 s): {}",
+                    heldBack, e.getMessage());
+        }
     }
 
     /**
@@ -199,6 +282,9 @@ public final class AppMessageOutbox implements AutoCloseable {
 
     /** A store that timed out may have written the message. */
     private static boolean outcomeUnknown(Throwable e) {
+        if (e instanceof OutboxOutcomeUnknownException) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return true;

@@ -2,8 +2,9 @@ package io.appmessage.runtime.outbox;
 
 /**
  * The store cannot be reached or written right now (Redis down, disk full, data directory locked). The
- * message says what to check. A send that throws this did not return an id: treat the message as not sent
- * and send it again later (issue 6: "sending fails with a clear error, nothing silently dropped").
+ * message says what to check. A send that throws exactly this type certainly stored nothing: send it again
+ * later. Its subclass {@link OutboxOutcomeUnknownException} means the send may have been stored (the store
+ * timed out): send it again with the same idempotency key.
  *
  * <pre>{@code
  * try {

@@ -31,9 +31,27 @@ public final class RedisOutboxes {
      * @throws io.appmessage.runtime.outbox.OutboxUnavailableException when Redis cannot be reached now
      */
     public static AppMessageOutbox connect(String uri, OutboxSettings settings, Duration commandTimeout, String keyPrefix) {
+        return connect(uri, settings, commandTimeout, keyPrefix, 0);
+    }
+
+    /**
+     * Like {@link #connect(String, OutboxSettings, Duration, String)}, and a send is acknowledged only once
+     * {@code replicasToAcknowledge} replicas have it ({@code WAIT}, within half the command timeout), so a
+     * failover to one of them loses no acknowledged send. Fewer in time: the send throws
+     * {@link OutboxOutcomeUnknownException} (retry with the same idempotency key). One primary only, e.g.
+     * {@code redis-sentinel://s1:26379,s2:26379/0#mymaster}; not on Redis Cluster.
+     *
+     * <pre>{@code
+     * RedisOutboxes.connect("redis-sentinel://10.0.0.5:26379/0#mymaster", OutboxSettings.defaults(),
+     *         Duration.ofMillis(500), "appmessage:outbox:", 1);
+     * }</pre>
+     */
+    public static AppMessageOutbox connect(String uri, OutboxSettings settings, Duration commandTimeout, String keyPrefix,
+                                           int replicasToAcknowledge) {
         RedisEndpoint endpoint = RedisEndpoint.connect(uri, commandTimeout);
         try {
-            return AppMessageOutbox.builder(new RedisOutboxStore(endpoint, settings, keyPrefix))
+            return AppMessageOutbox.builder(new RedisOutboxStore(endpoint, settings, keyPrefix,
+                            replicasToAcknowledge, commandTimeout.dividedBy(2)))
                     .signal(new RedisMessageSignal(endpoint, keyPrefix))
                     .settings(settings)
                     .closeAfter(endpoint)

@@ -1,6 +1,8 @@
 package io.appmessage.runtime.spi;
 
 import io.appmessage.runtime.outbox.OutboxMessage;
+import io.appmessage.runtime.outbox.OutboxSettings;
+import io.appmessage.runtime.outbox.OutboxUnavailableException;
 
 /**
  * Where targeted messages live: per user, ids 1, 2, 3, … in send order, history bounded by
@@ -30,9 +32,49 @@ public interface OutboxStore extends AutoCloseable {
     /**
      * Stores one message for one user, durably, and returns it with its id and time.
      *
-     * @throws OutboxUnavailableException when the store cannot be written (the message is not stored)
+     * @throws OutboxUnavailableException when the store cannot be written (exactly this type: the message is
+     *         certainly not stored; {@link io.appmessage.runtime.outbox.OutboxOutcomeUnknownException}: it may
+     *         be)
      */
     OutboxMessage append(String userId, String key, String json);
+
+    /**
+     * Stores one message unless this user already has a message stored under {@code idempotencyKey}
+     * within the retention window ({@link OutboxSettings#maxAge()}); then stores nothing and returns the
+     * first message's id. The check and the append are one atomic step with the same durability as
+     * {@link #append(String, String, String)} (one transaction, one script): two concurrent sends with one
+     * key store one message, and a crash never keeps the key without its message or the message without its
+     * key. A repeat is answered by its key alone; its key and data are not compared with the first send's.
+     *
+     * <p>A store that implements this keeps the key for at least the retention window, per user (keys of two
+     * users never collide), and survives restarts like its messages. The default refuses, so a store written
+     * before idempotent sends keeps compiling and says clearly that it does not support them.
+     *
+     * @param idempotencyKey 1–128 characters without control characters, validated by the caller
+     * @return the stored message, or for a repeat the first send's id with this call's key, data and time
+     *         ({@link Appended#repeated()} tells the two apart)
+     * @throws OutboxUnavailableException   when the store certainly did not store the message
+     * @throws io.appmessage.runtime.outbox.OutboxOutcomeUnknownException when the store may have stored it
+     *         (a timeout): retrying with the same key is safe
+     * @throws UnsupportedOperationException when this store does not keep idempotency keys
+     */
+    default Appended append(String userId, String key, String json, String idempotencyKey) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support idempotent sends:"
+                + " send without an idempotency key, or use a store that implements"
+                + " OutboxStore.append(userId, key, json, idempotencyKey)");
+    }
+
+    /**
+     * What an idempotent append did.
+     *
+     * @param message  the stored message, or for a repeat the first send's id (with the repeat's fields)
+     * @param repeated true when the key was already known and nothing new was stored
+     */
+    record Appended(OutboxMessage message, boolean repeated) {
+        public Appended {
+            java.util.Objects.requireNonNull(message, "message");
+        }
+    }
 
     /**
      * The user's messages after {@code after}, oldest first, at most {@code limit}.

@@ -35,6 +35,19 @@ public final class OutboxInput {
         return userId;
     }
 
+    /** Longest idempotency key: stored next to each message, it needs a bound. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
+
+    /** 1 to 128 characters, no control characters (the embedded store separates parts with one). */
+    public static String requireIdempotencyKey(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || idempotencyKey.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("an idempotency key is 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " characters without control characters, got " + describe(idempotencyKey));
+        }
+        return idempotencyKey;
+    }
+
     /** Letters, digits, {@code _}, {@code .}, {@code -}; 1 to 64 characters (the handler-key rule). */
     public static String requireKey(String key) {
         if (!io.appmessage.spi.MessageKeys.isValid(key)) {

@@ -62,6 +62,11 @@ public final class EmbeddedOutboxStore implements OutboxStore {
     private final MVMap<String, String> messages;
     /** userId → highest id ever given, kept after its message is trimmed (ids never go back). */
     private final MVMap<String, Long> lastIds;
+    /**
+     * {@code <userId>\0<idempotency key>} → {@code <id>:<sent at, epoch ms>}: written in the same commit as
+     * its message, so a crash keeps both or neither; past the maximum age it counts as absent.
+     */
+    private final MVMap<String, String> idempotencyKeys;
     private final String epoch;
     private final OutboxSettings settings;
     /** Guards the maps' contents and the group-commit bookkeeping below; never held during an fsync. */
@@ -86,6 +91,7 @@ public final class EmbeddedOutboxStore implements OutboxStore {
         this.settings = settings;
         this.messages = store.openMap("messages");
         this.lastIds = store.openMap("last_ids");
+        this.idempotencyKeys = store.openMap("idempotency_keys");
         MVMap<String, String> meta = store.openMap("outbox_meta");
         String known = meta.get(EPOCH);
         if (known == null) {
@@ -135,19 +141,41 @@ public final class EmbeddedOutboxStore implements OutboxStore {
 
     @Override
     public OutboxMessage append(String userId, String key, String json) {
+        return appendOnce(userId, key, json, null).message();
+    }
+
+    @Override
+    public Appended append(String userId, String key, String json, String idempotencyKey) {
+        return appendOnce(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    /** Appends, or with a known {@code idempotencyKey} (null: none) answers the first send's id. */
+    private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
         Instant now = settings.clock().instant();
         long id;
         long number;
+        boolean repeated;
         lock.lock();
         try {
-            long previous = lastIds.getOrDefault(userId, 0L);
-            id = previous + 1;
-            messages.put(messageKey(userId, id), MessageCodec.encode(key, json, now));
-            lastIds.put(userId, id);
-            trimHead(userId, id, now);
-            number = ++appended;
-            unsynced.addLast(new Unsynced(number, userId, id));
-            readableLastIds.computeIfAbsent(userId, u -> new long[] {previous, 0})[1]++;
+            String idemKey = idempotencyKey != null ? userId + SEPARATOR + idempotencyKey : null;
+            long firstId = idemKey != null ? knownId(idempotencyKeys.get(idemKey), now) : 0;
+            repeated = firstId > 0;
+            if (repeated) {
+                number = appended; // the first send may still await its sync: answer once it is durable
+                id = firstId;
+            } else {
+                long previous = lastIds.getOrDefault(userId, 0L);
+                id = previous + 1;
+                messages.put(messageKey(userId, id), MessageCodec.encode(key, json, now));
+                lastIds.put(userId, id);
+                if (idemKey != null) {
+                    idempotencyKeys.put(idemKey, id + ":" + now.toEpochMilli());
+                }
+                trimHead(userId, id, now);
+                number = ++appended;
+                unsynced.addLast(new Unsynced(number, userId, id));
+                readableLastIds.computeIfAbsent(userId, u -> new long[] {previous, 0})[1]++;
+            }
         } catch (MVStoreException | IllegalStateException e) {
             throw new OutboxUnavailableException("could not write the outbox file " + file + " (" + e.getMessage()
                     + "): check free disk space and permissions; the message was not stored", e);
@@ -155,7 +183,20 @@ public final class EmbeddedOutboxStore implements OutboxStore {
             lock.unlock();
         }
         awaitDurable(number); // the send returns only after this: durable on kill -9 and power loss
-        return new OutboxMessage(id, key, json, now);
+        return new Appended(new OutboxMessage(id, key, json, now), repeated);
+    }
+
+    /** The id a stored idempotency key names, or 0 when there is none or it is past the maximum age. */
+    private long knownId(String stored, Instant now) {
+        if (stored == null) {
+            return 0;
+        }
+        int colon = stored.indexOf(':');
+        long sentAt = Long.parseLong(stored.substring(colon + 1));
+        if (Instant.ofEpochMilli(sentAt).isBefore(now.minus(settings.maxAge()))) {
+            return 0;
+        }
+        return Long.parseLong(stored.substring(0, colon));
     }
 
     /**
@@ -278,6 +319,17 @@ public final class EmbeddedOutboxStore implements OutboxStore {
         try {
             for (Map.Entry<String, Long> user : lastIds.entrySet()) {
                 removed += trimHead(user.getKey(), user.getValue(), now);
+            }
+            List<String> expiredKeys = new ArrayList<>();
+            for (Map.Entry<String, String> idem : idempotencyKeys.entrySet()) {
+                if (knownId(idem.getValue(), now) == 0) {
+                    expiredKeys.add(idem.getKey());
+                }
+            }
+            expiredKeys.forEach(idempotencyKeys::remove);
+            if (!expiredKeys.isEmpty() && removed == 0) {
+                store.commit();
+                store.sync();
             }
             if (removed > 0) {
                 store.commit();

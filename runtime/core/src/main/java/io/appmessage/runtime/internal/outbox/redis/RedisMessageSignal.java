@@ -44,7 +44,7 @@ public final class RedisMessageSignal implements MessageSignal {
     /** Nodes that share a key prefix share signals. */
     public RedisMessageSignal(RedisEndpoint endpoint, String keyPrefix) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.channel = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix")).signalChannel();
+        this.channel = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix"), endpoint.cluster()).signalChannel();
         this.subscription = endpoint.connectPubSub();
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -101,7 +101,7 @@ public final class RedisMessageSignal implements MessageSignal {
 
     private void publish(String message) {
         try {
-            endpoint.connection().async().publish(channel, message).whenComplete((receivers, failure) -> {
+            endpoint.async().publish(channel, message).whenComplete((receivers, failure) -> {
                 if (failure != null) {
                     LOG.warn("wake-up signal not published to other nodes (Redis at {}: {}); their polls pick the"
                             + " change up at the end of their wait", endpoint.where(), failure.toString());

@@ -8,7 +8,8 @@ import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.ReadWindow;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,36 +41,92 @@ public final class RedisOutboxStore implements OutboxStore {
     private static final LuaScript READ = LuaScript.load("read.lua");
 
     private final RedisEndpoint endpoint;
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final OutboxSettings settings;
     private final RedisKeys keys;
+    private final int replicasToAcknowledge;
+    private final Duration replicaTimeout;
 
     public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings) {
         this(endpoint, settings, DEFAULT_PREFIX);
     }
 
     public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings, String keyPrefix) {
+        this(endpoint, settings, keyPrefix, 0, Duration.ZERO);
+    }
+
+    /**
+     * @param replicasToAcknowledge a send is acknowledged only once this many replicas have it ({@code WAIT});
+     *                              0 acknowledges when the primary applied it
+     * @param replicaTimeout        how long a send waits for them; then it fails as "may have been stored"
+     */
+    public RedisOutboxStore(RedisEndpoint endpoint, OutboxSettings settings, String keyPrefix,
+                            int replicasToAcknowledge, Duration replicaTimeout) {
+        if (replicasToAcknowledge < 0) {
+            throw new IllegalArgumentException("replicasToAcknowledge must be 0 or more, got " + replicasToAcknowledge);
+        }
+        if (replicasToAcknowledge > 0 && endpoint.cluster()) {
+            throw new IllegalArgumentException("replicasToAcknowledge (WAIT) is supported on one primary (with or"
+                    + " without sentinels), not on Redis Cluster, where WAIT would not reach the user's primary");
+        }
+        this.replicasToAcknowledge = replicasToAcknowledge;
+        this.replicaTimeout = Objects.requireNonNull(replicaTimeout, "replicaTimeout");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.redis = endpoint.connection().sync();
+        this.redis = endpoint.sync();
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.keys = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix"));
+        this.keys = new RedisKeys(Objects.requireNonNull(keyPrefix, "keyPrefix"), endpoint.cluster());
     }
 
     @Override
     public OutboxMessage append(String userId, String key, String json) {
+        return appendOnce(userId, key, json, null).message();
+    }
+
+    @Override
+    public Appended append(String userId, String key, String json, String idempotencyKey) {
+        return appendOnce(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    /** One script: with a known idempotency key it answers the first id, else it appends and keeps the key. */
+    private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
         Instant now = settings.clock().instant();
+        String[] scriptKeys = idempotencyKey == null ? userKeys(userId)
+                : new String[] {keys.epoch(userId), keys.counter(userId), keys.stream(userId), keys.idempotency(userId, idempotencyKey)};
         List<Object> result;
         try {
-            result = APPEND.run(redis, userKeys(userId), freshEpoch(), key, json,
+            result = APPEND.run(redis, scriptKeys, freshEpoch(), key, json,
                     Long.toString(now.toEpochMilli()),
                     Integer.toString(settings.maxMessagesPerUser()),
                     Long.toString(now.minus(settings.maxAge()).toEpochMilli()),
                     Long.toString(settings.maxAge().toMillis()));
         } catch (RedisException e) {
-            throw endpoint.unavailable("store a message", e, ": the send failed and returned no id"
-                    + " (after a timeout Redis may still have stored it, so sending again can deliver it twice)");
+            throw endpoint.sendFailed(e);
         }
-        return new OutboxMessage((Long) result.get(1), key, json, now);
+        if (replicasToAcknowledge > 0) {
+            awaitReplicas();
+        }
+        OutboxMessage message = new OutboxMessage((Long) result.get(1), key, json, now);
+        return new Appended(message, result.size() > 2 && ((Long) result.get(2)) == 1L);
+    }
+
+    /**
+     * {@code WAIT n timeout}: returns once {@code n} replicas have every write this connection made so far,
+     * the send included. Fewer in time means the primary has it but a failover now could lose it.
+     */
+    private void awaitReplicas() {
+        long acknowledged;
+        try {
+            acknowledged = redis.waitForReplication(replicasToAcknowledge, replicaTimeout.toMillis());
+        } catch (RedisException e) {
+            throw endpoint.sendFailed(e);
+        }
+        if (acknowledged < replicasToAcknowledge) {
+            throw new io.appmessage.runtime.outbox.OutboxOutcomeUnknownException("Redis at " + endpoint.where()
+                    + " stored the message but only " + acknowledged + " of " + replicasToAcknowledge
+                    + " replicas confirmed it within " + replicaTimeout.toMillis() + " ms: it may have been stored"
+                    + " (a failover now could lose it); retry with the same Idempotency-Key. Check the replicas'"
+                    + " link to the primary (INFO replication).", null);
+        }
     }
 
     @Override
@@ -127,7 +184,7 @@ public final class RedisOutboxStore implements OutboxStore {
     }
 
     private String[] userKeys(String userId) {
-        return new String[] {keys.epoch(), keys.counter(userId), keys.stream(userId)};
+        return new String[] {keys.epoch(userId), keys.counter(userId), keys.stream(userId)};
     }
 
     private static List<OutboxMessage> decode(List<?> entries) {

@@ -5,7 +5,6 @@ import io.appmessage.runtime.presence.Presence;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +136,7 @@ public final class RedisPresence implements Presence {
             return;
         }
         try {
-            RedisCommands<String, String> redis = commands();
+            io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> redis = commands();
             @SuppressWarnings("unchecked")
             ScoredValue<String>[] values = batch.toArray(ScoredValue[]::new);
             redis.zadd(key, values);
@@ -153,8 +152,8 @@ public final class RedisPresence implements Presence {
         }
     }
 
-    private RedisCommands<String, String> commands() {
-        return endpoint.connection().sync();
+    private io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, String> commands() {
+        return endpoint.sync();
     }
 
     private void redisFailed(String action, RedisException e) {

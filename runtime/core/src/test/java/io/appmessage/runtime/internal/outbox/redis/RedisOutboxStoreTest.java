@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.outbox.redis;
 
+import io.appmessage.testsupport.RedisServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
@@ -78,51 +80,6 @@ class RedisOutboxStoreTest {
         assertThat(batch.cursor().epoch()).isEqualTo(node1.store().epoch()).isEqualTo(node2.store().epoch());
         assertThat(node1.read("alice", batch.cursor().format(), 10).messages()).isEmpty();
         assertThat(node1.read("bob", null, 10).messages()).isEmpty();
-    }
-
-    @Test
-    void pagingAndTrimmingByCount_matchTheEmbeddedStore(TestInfo test) {
-        AppMessageOutbox node = node(test, OutboxSettings.defaults().withMaxMessagesPerUser(3));
-        node.sendJson("alice", "k", "1");
-        String afterFirst = node.read("alice", null, 10).cursor().format();
-        for (int i = 2; i <= 5; i++) {
-            node.sendJson("alice", "k", Integer.toString(i));
-        }
-
-        Batch page = node.read("alice", null, 2);
-        Batch rest = node.read("alice", page.cursor().format(), 2);
-        Batch trimmed = node.read("alice", afterFirst, 10);
-        Batch otherEpoch = node.read("alice", new Cursor("0123456789abcdef", 4).format(), 10);
-        Batch ahead = node.read("alice", new Cursor(node.store().epoch(), 99).format(), 10);
-
-        assertThat(ids(page)).containsExactly(3L, 4L);
-        assertThat(page.hasMore()).isTrue();
-        assertThat(ids(rest)).containsExactly(5L);
-        assertThat(rest.hasMore()).isFalse();
-        assertThat(ids(trimmed)).containsExactly(3L, 4L, 5L);
-        assertThat(trimmed.recovered()).isFalse();
-        assertThat(ids(otherEpoch)).containsExactly(3L, 4L, 5L);
-        assertThat(otherEpoch.recovered()).isFalse();
-        assertThat(ahead.recovered()).isFalse();
-    }
-
-    @Test
-    void olderThanMaxAge_isNotReadAndACursorBeforeItIsNotRecovered(TestInfo test) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        AppMessageOutbox node = node(test, OutboxSettings.defaults().withMaxAge(Duration.ofHours(1)).withClock(clock));
-        node.sendJson("alice", "k", "1");
-        String beforeSecond = node.read("alice", null, 10).cursor().format();
-        node.sendJson("alice", "k", "2");
-        clock.advance(Duration.ofMinutes(59));
-        node.sendJson("alice", "k", "3");
-        clock.advance(Duration.ofMinutes(2));
-
-        Batch fromCursor = node.read("alice", beforeSecond, 10);
-        node.sendJson("alice", "k", "4"); // trims 1 and 2 from the stream for real
-
-        assertThat(ids(fromCursor)).containsExactly(3L);
-        assertThat(fromCursor.recovered()).isFalse();
-        assertThat(ids(node.read("alice", null, 10))).containsExactly(3L, 4L);
     }
 
     @Test

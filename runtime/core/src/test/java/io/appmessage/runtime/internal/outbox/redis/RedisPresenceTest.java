@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.outbox.redis;
 
+import io.appmessage.testsupport.RedisServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appmessage.runtime.presence.Presence;
