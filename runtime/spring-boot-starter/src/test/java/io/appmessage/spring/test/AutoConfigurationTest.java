@@ -87,7 +87,7 @@ class AutoConfigurationTest {
     @Test
     void aBadValue_failsStartUp_namingTheSetting() {
         runner.withPropertyValues("appmessage.path=no-slash").run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("path must start with '/'"));
+                .getFailure().rootCause().hasMessageContaining("setting path").hasMessageContaining("starting with '/'"));
         runner.withPropertyValues("appmessage.path=no-slash").run(context -> assertThat(context.getStartupFailure())
                 .hasStackTraceContaining("appmessage.* settings are not valid"));
         runner.withPropertyValues("appmessage.outbox.store=mongo").run(context -> assertThat(context.getStartupFailure())
