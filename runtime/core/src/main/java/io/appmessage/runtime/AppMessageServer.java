@@ -4,6 +4,7 @@ import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.InstanceProvider;
 import io.appmessage.runtime.internal.config.CorsEnvironment;
 import io.appmessage.runtime.internal.config.EnvironmentVariable;
+import io.appmessage.runtime.internal.config.LogBindingCheck;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
 import io.appmessage.runtime.internal.dispatch.Answers;
@@ -38,7 +39,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The AppMessage poll server: answers {@code GET/POST /api/message/index} with the envelope
@@ -88,6 +89,10 @@ public final class AppMessageServer implements AutoCloseable {
     private final CorsSettings cors;
     private UndertowServer undertow;
     private boolean closed;
+    /** Counted down when the JVM is asked to stop or {@link #close()} begins: releases {@link #awaitShutdown()}. */
+    private final CountDownLatch stopAsked = new CountDownLatch(1);
+    /** Counted down when {@link #close()} has finished: the shutdown hook of {@link #awaitShutdown()} waits for it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
@@ -141,11 +146,45 @@ public final class AppMessageServer implements AutoCloseable {
         if (undertow != null) {
             return this;
         }
+        LogBindingCheck.warnIfNone();
         undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes, cors);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
                 table.registrySummaries(), pipeline.plugins().disabled());
         return this;
+    }
+
+    /**
+     * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #close()} is called, for a
+     * {@code main} that only serves. The JVM's stop then waits for {@code close()} (up to the shutdown
+     * grace and ten seconds more), so polls in flight are answered before it exits:
+     *
+     * <pre>{@code
+     * try (AppMessageServer server = AppMessageServer.builder().build().start()) {
+     *     server.awaitShutdown();
+     * }
+     * }</pre>
+     */
+    public void awaitShutdown() throws InterruptedException {
+        long patienceMillis = settings.shutdownGrace().toMillis() + 10_000;
+        Thread hook = new Thread(() -> {
+            stopAsked.countDown();
+            try {
+                stopped.await(patienceMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "appmessage-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopAsked.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException stopping) {
+                // the JVM is stopping: the hook stays and waits for close()
+            }
+        }
     }
 
     /** The bound port (the real one when configured as 0); -1 before {@link #start()}. */
@@ -218,6 +257,7 @@ public final class AppMessageServer implements AutoCloseable {
             closed = true;
             running = undertow;
         }
+        stopAsked.countDown();
         // Undertow cannot stop accepting without closing open connections (ListenerInfo.suspend
         // closes them, in-flight polls included), so during the grace new polls are answered 503
         // with Connection: close and health answers 503; the listener closes after the drain.
@@ -247,6 +287,7 @@ public final class AppMessageServer implements AutoCloseable {
             signal.close();
         }
         LOG.info("AppMessage stopped");
+        stopped.countDown();
     }
 
     /**
