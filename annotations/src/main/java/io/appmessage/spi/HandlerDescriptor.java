@@ -22,14 +22,14 @@ public record HandlerDescriptor(String id, String plugin, int order, Kind kind, 
 
     /** How a handler answers a poll. */
     public enum Kind {
-        /** A {@code void} method that pushes through {@link AppMessage}; the call returns {@code null}. */
+        /** A {@code void} method that pushes through {@link io.appmessage.AppMessage}; the call returns {@code null}. */
         IMPERATIVE,
         /** A method returning a value; the runtime pushes a non-null result under {@link #key()}. */
         VALUE,
         /**
          * A method returning a {@code CompletionStage}; with a key, the runtime pushes the stage's
          * non-null result under it; without one ({@code CompletionStage<Void>}) the handler pushes
-         * through {@link AppMessage} before the stage completes. Either way only within the poll's deadline.
+         * through {@link io.appmessage.AppMessage} before the stage completes. Either way only within the poll's deadline.
          */
         ASYNC
     }

@@ -52,7 +52,6 @@ final class KitServer implements AutoCloseable {
     static List<HandlerRegistry> discovered(ClassLoader loader) {
         List<HandlerRegistry> found = ServiceLoader.load(HandlerRegistry.class, loader).stream()
                 .map(ServiceLoader.Provider::get)
-                .map(r -> (HandlerRegistry) r)
                 .toList();
         if (found.isEmpty()) {
             throw new IllegalStateException("no HandlerRegistry on the test class path: is appmessage-processor on the"
