@@ -1,6 +1,7 @@
 package io.appmessage.runtime;
 
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.ConnectionWatch;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -9,18 +10,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
- * The poll endpoint without HTTP: request data in, envelope out, for apps that serve HTTP with a
- * Servlet container or Spring instead of the built-in Undertow server. Get it from
- * {@link AppMessageServer#dispatcher()} (the server need not be started).
+ * The poll endpoint without HTTP: request data in, one answer out, for apps that serve HTTP with a
+ * Servlet container, Spring MVC or WebFlux instead of the built-in Undertow server. It runs the
+ * same poll engine as the built-in server (the same admission, method, closing and query rules).
+ * Get it from {@link AppMessageServer#dispatcher()} (the server need not be started).
  *
  * <pre>{@code
- * // a Servlet, asynchronous so that no container thread waits for async handlers
+ * // a Servlet, asynchronous so that no container thread waits for async handlers or a long-poll
  * protected void service(HttpServletRequest req, HttpServletResponse resp) {
  *     AsyncContext async = req.startAsync();
- *     dispatcher.poll(req.getMethod(), req.getQueryString(), req::getHeader).thenAccept(answer -> {
+ *     async.setTimeout(0);
+ *     CompletableFuture<Void> clientGone = new CompletableFuture<>();
+ *     async.addListener(listenerThatCompletes(clientGone));    // onError / onTimeout
+ *     dispatcher.poll(req.getMethod(), req.getQueryString(), req::getHeader, clientGone).thenAccept(answer -> {
  *         resp.setStatus(answer.status());
- *         resp.setContentType(PollResponse.CONTENT_TYPE);
- *         if (answer.retryAfterSeconds() > 0) resp.setHeader("Retry-After", "" + answer.retryAfterSeconds());
+ *         answer.headers().forEach(resp::setHeader);
  *         try { resp.getOutputStream().write(answer.body()); } catch (IOException ignored) { }
  *         async.complete();
  *     });
@@ -36,44 +40,79 @@ import java.util.function.Function;
  */
 public final class AppMessageDispatcher {
 
-    private final PollPipeline pipeline;
+    private final PollEngine engine;
     private final Executor executor;
 
-    AppMessageDispatcher(PollPipeline pipeline, Executor executor) {
-        this.pipeline = pipeline;
+    AppMessageDispatcher(PollEngine engine, Executor executor) {
+        this.engine = engine;
         this.executor = executor;
     }
 
     /**
-     * Answers one poll.
+     * Answers one poll; a long-poll whose client goes away is held until its wait ends. Prefer
+     * {@link #poll(String, String, Function, CompletionStage)} where the container reports a
+     * client that went away.
      *
      * @param method   the HTTP method; only GET and POST are polls (else 405)
      * @param rawQuery the query string as received, still percent-encoded, or null
      * @param headers  the first value of a request header by case-insensitive name, or null
      */
     public CompletionStage<PollResponse> poll(String method, String rawQuery, Function<String, String> headers) {
+        return poll(method, rawQuery, headers, null);
+    }
+
+    /**
+     * Answers one poll, freeing a held long-poll at once when {@code clientGone} completes (normally
+     * or not). A poll whose client went away while held is never answered: the returned stage then
+     * stays incomplete, and nothing is to be written anyway.
+     *
+     * @param method     the HTTP method; only GET and POST are polls (else 405)
+     * @param rawQuery   the query string as received, still percent-encoded, or null
+     * @param headers    the first value of a request header by case-insensitive name, or null
+     * @param clientGone completes when the client closed the connection or the container gave up on
+     *                   the request; null when the container cannot tell
+     */
+    public CompletionStage<PollResponse> poll(String method, String rawQuery, Function<String, String> headers,
+                                              CompletionStage<?> clientGone) {
         CompletableFuture<PollResponse> answer = new CompletableFuture<>();
-        if (!"GET".equals(method) && !"POST".equals(method)) {
-            answer.complete(pipeline.answers().methodNotAllowed);
-            return answer;
-        }
-        PollResponse refused = pipeline.admit();
+        PollResponse refused = engine.admit(method);
         if (refused != null) {
             answer.complete(refused);
             return answer;
         }
         long receivedAt = System.currentTimeMillis();
+        ConnectionWatch watch = clientGone == null ? ConnectionWatch.NONE : new StageWatch(clientGone);
         try {
-            executor.execute(() -> pipeline.run(rawQuery, headers::apply, receivedAt, executor, answer::complete));
+            executor.execute(() -> engine.run(rawQuery, headers::apply, receivedAt, executor, answer::complete, watch));
         } catch (RejectedExecutionException e) { // the executor is shut down or saturated
-            pipeline.release();
-            answer.complete(pipeline.closing() ? pipeline.answers().shuttingDown : pipeline.answers().busy);
+            engine.release();
+            answer.complete(engine.closing() ? engine.answers().shuttingDown : engine.answers().busy);
         }
         return answer;
     }
 
     /** Switches plugins at run time (the same switch as {@link AppMessageServer#plugins()}). */
     public Plugins plugins() {
-        return pipeline.plugins();
+        return engine.plugins();
+    }
+
+    /** Watches a stage the container completes when the client goes away. */
+    private static final class StageWatch implements ConnectionWatch {
+
+        private final CompletionStage<?> clientGone;
+
+        StageWatch(CompletionStage<?> clientGone) {
+            this.clientGone = clientGone;
+        }
+
+        @Override
+        public void held(Runnable gone) {
+            clientGone.whenComplete((ignored, error) -> gone.run()); // the poll ignores it once the hold ended
+        }
+
+        @Override
+        public void released(Runnable resume) {
+            resume.run();
+        }
     }
 }

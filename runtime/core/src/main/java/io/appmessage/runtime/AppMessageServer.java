@@ -11,7 +11,9 @@ import io.appmessage.runtime.internal.dispatch.Answers;
 import io.appmessage.runtime.internal.dispatch.HandlerTable;
 import io.appmessage.runtime.internal.dispatch.PluginSwitch;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
+import io.appmessage.runtime.internal.shared.ObserverChain;
+import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.internal.dispatch.RegistryLoader;
 import io.appmessage.runtime.internal.http.PollHttpHandler;
 import io.appmessage.runtime.internal.http.UndertowServer;
@@ -76,7 +78,7 @@ public final class AppMessageServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final HandlerTable table;
-    private final PollPipeline pipeline;
+    private final PollEngine engine;
     private final ScheduledThreadPoolExecutor timer;
     private final PollHttpHandler httpHandler;
     private final AppMessageDispatcher dispatcher;
@@ -94,7 +96,7 @@ public final class AppMessageServer implements AutoCloseable {
     /** Counted down when {@link #close()} has finished: the shutdown hook of {@link #awaitShutdown()} waits for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private AppMessageServer(ServerSettings settings, HandlerTable table, PollPipeline pipeline,
+    private AppMessageServer(ServerSettings settings, HandlerTable table, PollEngine engine,
                              ScheduledThreadPoolExecutor timer, DeliveryExtension delivery, MessageSignal signal,
                              boolean ownSignal, Executor dispatcherExecutor, HttpHandler otherRoutes,
                              CorsSettings cors) {
@@ -102,14 +104,14 @@ public final class AppMessageServer implements AutoCloseable {
         this.cors = cors;
         this.otherRoutes = otherRoutes;
         this.table = table;
-        this.pipeline = pipeline;
+        this.engine = engine;
         this.timer = timer;
         this.delivery = delivery;
         this.signal = signal;
         this.ownSignal = ownSignal;
-        this.httpHandler = new PollHttpHandler(pipeline, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
+        this.httpHandler = new PollHttpHandler(engine, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
         this.ownDispatcherPool = dispatcherExecutor == null ? dispatcherPool(settings) : null;
-        this.dispatcher = new AppMessageDispatcher(pipeline,
+        this.dispatcher = new AppMessageDispatcher(engine,
                 dispatcherExecutor != null ? dispatcherExecutor : ownDispatcherPool);
     }
 
@@ -147,10 +149,10 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
         LogBindingCheck.warnIfNone();
-        undertow = UndertowServer.start(settings, httpHandler, pipeline, otherRoutes, cors);
+        undertow = UndertowServer.start(settings, httpHandler, engine, otherRoutes, cors);
         LOG.info("AppMessage listening on http://{}:{}{}: {} handlers from {} registries {}; plugins switched off: {}",
                 settings.host(), undertow.port(), settings.path(), table.size(), table.registrySummaries().size(),
-                table.registrySummaries(), pipeline.plugins().disabled());
+                table.registrySummaries(), engine.plugins().disabled());
         return this;
     }
 
@@ -204,7 +206,7 @@ public final class AppMessageServer implements AutoCloseable {
 
     /** Switches plugins off and on at run time. */
     public Plugins plugins() {
-        return pipeline.plugins();
+        return engine.plugins();
     }
 
     /** The settings in effect (builder values with environment overrides applied). */
@@ -261,13 +263,13 @@ public final class AppMessageServer implements AutoCloseable {
         // Undertow cannot stop accepting without closing open connections (ListenerInfo.suspend
         // closes them, in-flight polls included), so during the grace new polls are answered 503
         // with Connection: close and health answers 503; the listener closes after the drain.
-        pipeline.beginClose();
+        engine.beginClose();
         delivery.releaseAll(); // held polls are answered now (with Connection: close), not cut when Undertow stops
         try {
             long graceEnd = System.nanoTime() + settings.shutdownGrace().toNanos();
-            if (!pipeline.awaitIdle(settings.shutdownGrace().toMillis())) {
+            if (!engine.awaitIdle(settings.shutdownGrace().toMillis())) {
                 LOG.warn("shutdown grace of {} ms passed with {} polls still in flight; stopping anyway",
-                        settings.shutdownGrace().toMillis(), pipeline.inFlight());
+                        settings.shutdownGrace().toMillis(), engine.inFlight());
             }
             // answers are written asynchronously after a poll leaves the in-flight count: let the
             // last ones reach their sockets before stopping Undertow closes the connections
@@ -326,6 +328,7 @@ public final class AppMessageServer implements AutoCloseable {
         private Authenticator authenticator = Authenticator.ANONYMOUS;
         private InstanceProvider instanceProvider = InstanceProvider.NONE;
         private final List<PollExtension> extensions = new ArrayList<>();
+        private final List<PollObserver> observers = new ArrayList<>();
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
         private HttpHandler otherRoutes;
@@ -530,6 +533,16 @@ public final class AppMessageServer implements AutoCloseable {
          * Adds a stage around the handlers (runtime features such as targeted messages and
          * long-poll plug in here; see {@link PollExtension}).
          */
+        /**
+         * Adds an observer of every poll, handler, hold and message (metrics, presence, a console).
+         * Several may be added: they are called in the order added; one that throws is logged
+         * (rate-limited) and ignored. With none, the poll path calls nothing and allocates nothing for them.
+         */
+        public Builder observer(PollObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
         public Builder extension(PollExtension extension) {
             this.extensions.add(Objects.requireNonNull(extension));
             return this;
@@ -605,16 +618,20 @@ public final class AppMessageServer implements AutoCloseable {
             if (outbox != null) {
                 outbox.useJsonSerializerIfNone(value -> serialize(envelopes, value));
             }
+            PollObserver observer = ObserverChain.of(observers);
+            if (outbox != null && observer != null) {
+                outbox.observeWith(observer);
+            }
             DeliveryExtension delivery = DeliveryExtension.create(outbox, signal, settings.outboxBatchSize(),
-                    settings.longPoll(), settings.longPollCap(), settings.maxHeldPolls(), timer);
+                    settings.longPoll(), settings.longPollCap(), settings.maxHeldPolls(), timer, observer);
             List<PollExtension> stages = new ArrayList<>();
             stages.add(delivery); // first: a held poll runs the other stages and the handlers at answer time
             stages.addAll(extensions);
-            PollPipeline pipeline = new PollPipeline(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
+            PollEngine engine = new PollEngine(new PluginSwitch(table, settings.disabledPlugins()), authenticator,
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
-                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages);
-            delivery.closingWhen(pipeline::closing);
-            return new AppMessageServer(settings, table, pipeline, timer, delivery, signal, outbox == null,
+                    settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages, observer);
+            delivery.closingWhen(engine::closing);
+            return new AppMessageServer(settings, table, engine, timer, delivery, signal, outbox == null,
                     dispatcherExecutor, otherRoutes, cors);
         }
 

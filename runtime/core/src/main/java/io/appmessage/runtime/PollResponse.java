@@ -9,9 +9,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * response.setStatus(answer.status());
- * response.setContentType(PollResponse.CONTENT_TYPE);
- * if (answer.retryAfterSeconds() > 0) response.setHeader("Retry-After", String.valueOf(answer.retryAfterSeconds()));
- * PollResponse.HEADERS.forEach(response::setHeader);
+ * answer.headers().forEach(response::setHeader);
  * response.getOutputStream().write(answer.body());
  * }</pre>
  *
@@ -32,6 +30,23 @@ public record PollResponse(int status, byte[] body, int retryAfterSeconds) {
      */
     public static final Map<String, String> HEADERS =
             Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+
+    /**
+     * The headers to send with this answer: {@code Content-Type} and {@link #HEADERS} always,
+     * {@code Retry-After} with a 503, {@code Allow} with a 405. A transport adds its own framing headers
+     * (Content-Length).
+     */
+    public Map<String, String> headers() {
+        if (retryAfterSeconds > 0) {
+            return Map.of("Content-Type", CONTENT_TYPE, "Retry-After", Integer.toString(retryAfterSeconds),
+                    "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+        }
+        if (status == 405) {
+            return Map.of("Content-Type", CONTENT_TYPE, "Allow", "GET, POST",
+                    "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+        }
+        return Map.of("Content-Type", CONTENT_TYPE, "Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
+    }
 
     /** The body as a string, for logs and tests. */
     public String bodyText() {

@@ -80,7 +80,7 @@ class LogLinesTest {
                      HandlerDescriptor.value("T#later", "", 5, "good", (request, message) -> "later")))) {
             assertThat(Http.get(server, "/api/message/index").body())
                     .isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"good\":\"later\"}}");
-            assertThat(log.lines("DEBUG io.appmessage.runtime.internal.dispatch.Poll - key 'good' pushed by T#good"
+            assertThat(log.lines("DEBUG io.appmessage.runtime.internal.dispatch.HandlerRun - key 'good' pushed by T#good"
                     + " is overwritten by T#later")).isEqualTo(1);
         }
     }

@@ -31,8 +31,11 @@ public final class RuntimeEnvelope {
     }
 
     public byte[] write() {
-        return writer.success(entries, EnvelopeFields.NONE, (key, producer, value, cause) -> {
-            throw new IllegalStateException("benchmark data must all be writable: " + key, cause);
-        });
+        byte[] body = writer.success(entries, EnvelopeFields.NONE);
+        if (entries.droppedCount() > 0) {
+            throw new IllegalStateException("benchmark data must all be writable: "
+                    + entries.key(entries.droppedIndex(0)), entries.droppedCause(0));
+        }
+        return body;
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.appmessage.runtime.internal.outbox.OutboxInput;
 import io.appmessage.runtime.spi.OutboxStore;
+import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
 
@@ -42,6 +43,10 @@ public final class AppMessageOutbox implements AutoCloseable {
     private volatile Function<Object, String> jsonSerializer;
     private final OutboxSettings settings;
     private final List<AutoCloseable> closeAfter;
+    /** Hears sends and the store's availability; null for none. Set by the poll server it is given to. */
+    private volatile PollObserver observer;
+    /** True after a store call failed, until one succeeds: availability is reported on the change only. */
+    private volatile boolean storeDown;
 
     private AppMessageOutbox(Builder builder) {
         this.store = builder.store;
@@ -79,7 +84,23 @@ public final class AppMessageOutbox implements AutoCloseable {
         OutboxInput.requireUserId(userId);
         OutboxInput.requireKey(key);
         OutboxInput.requireJson(json, settings.maxJsonChars());
-        long id = store.append(userId, key, json).id();
+        long id;
+        try {
+            id = store.append(userId, key, json).id();
+        } catch (OutboxUnavailableException e) {
+            storeFailed();
+            PollObserver o = observer;
+            if (o != null) {
+                o.sendFailed(key, outcomeUnknown(e) ? PollObserver.SendFailure.OUTCOME_UNKNOWN
+                        : PollObserver.SendFailure.UNAVAILABLE);
+            }
+            throw e;
+        }
+        storeAnswered();
+        PollObserver o = observer;
+        if (o != null) {
+            o.messageSent(key);
+        }
         try {
             signal.notifyUser(userId);
         } catch (RuntimeException e) {
@@ -137,7 +158,53 @@ public final class AppMessageOutbox implements AutoCloseable {
         if (cursorText != null && !cursorText.isBlank()) {
             cursor = Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
         }
-        return store.read(userId, cursor, limit);
+        Batch batch;
+        try {
+            batch = store.read(userId, cursor, limit);
+        } catch (OutboxUnavailableException e) {
+            storeFailed();
+            throw e;
+        }
+        storeAnswered();
+        return batch;
+    }
+
+    /**
+     * Tells {@code observer} of every send, failed send and change of the store's availability
+     * (the poll server sets its observers here when the outbox is given to it); null for none.
+     */
+    public void observeWith(PollObserver observer) {
+        this.observer = observer;
+    }
+
+    private void storeFailed() {
+        if (!storeDown) {
+            storeDown = true;
+            PollObserver o = observer;
+            if (o != null) {
+                o.storeUnavailable();
+            }
+        }
+    }
+
+    private void storeAnswered() {
+        if (storeDown) {
+            storeDown = false;
+            PollObserver o = observer;
+            if (o != null) {
+                o.storeAvailable();
+            }
+        }
+    }
+
+    /** A store that timed out may have written the message. */
+    private static boolean outcomeUnknown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The signal long-poll subscribes to, and app code calls when handler data changed. */

@@ -4,6 +4,8 @@ import io.appmessage.AppMessageRequest;
 import io.appmessage.runtime.internal.dispatch.PollContext;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.outbox.OutboxMessage;
+import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.MessageSignal;
 
@@ -13,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
 /**
- * Targeted messages and long-poll on the poll path, as one pipeline stage that runs before every
- * other extension (issues 6 and 7).
+ * Targeted messages and long-poll on the poll path, as one poll stage that runs before every
+ * other extension.
  *
  * <p>Before the handlers: a poll that asks to {@code wait} (and may: long-poll on, below the
  * {@code maxHeldPolls} cap, not shutting down) is registered as held <em>first</em>, then the
@@ -25,7 +27,7 @@ import java.util.function.BooleanSupplier;
  *
  * <pre>{@code
  * DeliveryExtension delivery = DeliveryExtension.create(outbox, signal, 100, true,
- *         Duration.ofSeconds(25), 20_000, timer, pipeline::closing);
+ *         Duration.ofSeconds(25), 20_000, timer, observer);
  * builder.extension(delivery);   // first
  * }</pre>
  */
@@ -38,10 +40,13 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     private final HeldPolls held;
     private final MessageSignal.Subscription subscription;
     private volatile BooleanSupplier closing = () -> false;
+    /** Null when no observer is set. */
+    private final PollObserver observer;
 
     private DeliveryExtension(AppMessageOutbox outbox, MessageSignal signal, int batchSize, boolean longPoll,
-                              Duration cap, int maxHeldPolls, ScheduledExecutorService timer) {
+                              Duration cap, int maxHeldPolls, ScheduledExecutorService timer, PollObserver observer) {
         this.outbox = outbox;
+        this.observer = observer;
         this.reader = outbox == null ? null : new OutboxReader(outbox, batchSize, Duration.ofSeconds(10).toNanos());
         this.longPoll = longPoll;
         this.capSeconds = (int) Math.min(Integer.MAX_VALUE, cap.toSeconds());
@@ -53,11 +58,12 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
      * @param outbox the targeted-message outbox, or null for none (no {@code messages} field)
      * @param signal what wakes held polls: the outbox's signal, or a local one without an outbox
      * @param timer  where the ends of waits are scheduled (one shared thread for every held poll)
+     * @param observer told of polls refused a hold and of every message an answer carries; null for none
      */
     public static DeliveryExtension create(AppMessageOutbox outbox, MessageSignal signal, int batchSize,
                                            boolean longPoll, Duration cap, int maxHeldPolls,
-                                           ScheduledExecutorService timer) {
-        return new DeliveryExtension(outbox, signal, batchSize, longPoll, cap, maxHeldPolls, timer);
+                                           ScheduledExecutorService timer, PollObserver observer) {
+        return new DeliveryExtension(outbox, signal, batchSize, longPoll, cap, maxHeldPolls, timer, observer);
     }
 
     /** Where to ask whether the server is shutting down: then polls are not held. */
@@ -90,11 +96,17 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         poll.attach(state);
         int asked = PollDeliveryRequest.waitSeconds(request, capSeconds); // checked even with long-poll off: 400 if malformed
         int seconds = longPoll ? asked : 0;
+        if (seconds > 0) {
+            poll.longPoll();
+        }
         if (seconds == 0 || closing.getAsBoolean()) {
             return null;
         }
         HeldPoll hold = held.tryHold(userId, seconds);
         if (hold == null) {
+            if (observer != null) {
+                observer.pollRefused(PollObserver.Refusal.TOO_MANY_HELD);
+            }
             return null; // at the cap: answered at once without "wait", so the client falls back to its interval
         }
         state.waitSeconds = seconds;
@@ -125,8 +137,16 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
             return;
         }
         Batch batch = null;
-        if (state.userId != null) { // anonymous polls get no messages and cost no read (issue 6, item 3)
+        if (state.userId != null) { // anonymous polls get no messages and cost no read
             batch = state.batch != null ? state.batch : reader.read(state.userId, state.cursor);
+        }
+        if (batch != null && !batch.messages().isEmpty()) {
+            poll.messagesDelivered(batch.messages().size());
+            if (observer != null) {
+                for (OutboxMessage message : batch.messages()) {
+                    observer.messageDelivered(message.key(), message.sentAt());
+                }
+            }
         }
         poll.envelopeFields(new DeliveryFields(true, batch, state.cursor, state.waitSeconds));
     }

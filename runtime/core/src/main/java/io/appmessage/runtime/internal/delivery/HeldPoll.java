@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.delivery;
 
+import io.appmessage.runtime.spi.PollObserver.HoldEnd;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +21,7 @@ final class HeldPoll {
     /** Null for an anonymous poll: only {@code notifyAllUsers} and the end of its wait release it. */
     final String userId;
     private final HeldPolls registry;
-    private final CompletableFuture<Void> released = new CompletableFuture<>();
+    private final CompletableFuture<HoldEnd> released = new CompletableFuture<>();
     private final AtomicBoolean over = new AtomicBoolean();
     private volatile ScheduledFuture<?> timer;
 
@@ -28,8 +30,8 @@ final class HeldPoll {
         this.registry = registry;
     }
 
-    /** Completes when the hold ends. */
-    CompletableFuture<Void> released() {
+    /** Completes with how the hold ended. */
+    CompletableFuture<HoldEnd> released() {
         return released;
     }
 
@@ -40,8 +42,18 @@ final class HeldPoll {
         }
     }
 
-    /** Ends the hold (idempotent): out of the registry, slot freed, timer cancelled, stage completed. */
+    /** The end of its wait came first. */
+    void timedOut() {
+        release(HoldEnd.TIMED_OUT);
+    }
+
+    /** Ends the hold as woken (idempotent): see {@link #release(HoldEnd)}. */
     void release() {
+        release(HoldEnd.WOKEN);
+    }
+
+    /** Ends the hold (idempotent): out of the registry, slot freed, timer cancelled, stage completed with {@code end}. */
+    void release(HoldEnd end) {
         if (!over.compareAndSet(false, true)) {
             return;
         }
@@ -50,6 +62,6 @@ final class HeldPoll {
         if (t != null) {
             t.cancel(false);
         }
-        released.complete(null);
+        released.complete(end);
     }
 }

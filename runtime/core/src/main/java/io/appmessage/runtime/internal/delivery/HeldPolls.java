@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.delivery;
 
+import io.appmessage.runtime.internal.shared.BoundedCounter;
+import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 import io.appmessage.runtime.spi.WakeListener;
 
 import java.util.ArrayList;
@@ -8,11 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every poll long-poll holds on this node, by user, with a cap (issue 7, item 3: "10,000 held polls
- * on one node with bounded threads and memory"). Holding costs no thread: a held poll is a
+ * Every poll long-poll holds on this node, by user, with a cap, with a cap, so 10,000 held polls on
+ * one node cost bounded threads and memory. Holding costs no thread: a held poll is a
  * {@link HeldPoll} in this map plus one task in the shared timer queue. It listens to the
  * {@code MessageSignal}: a wake for a user releases that user's held polls, a wake for everyone
  * releases all of them (anonymous ones included).
@@ -25,15 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HeldPolls implements WakeListener {
 
-    private final int max;
     private final ScheduledExecutorService timer;
-    private final AtomicInteger count = new AtomicInteger();
+    private final BoundedCounter count;
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
     private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
     private final Set<HeldPoll> anonymous = ConcurrentHashMap.newKeySet();
 
     HeldPolls(int max, ScheduledExecutorService timer) {
-        this.max = max;
+        this.count = new BoundedCounter(max);
         this.timer = timer;
     }
 
@@ -43,14 +43,8 @@ final class HeldPolls implements WakeListener {
      * (no lost wake-up). Null when {@code maxHeldPolls} polls are held already.
      */
     HeldPoll tryHold(String userId, int seconds) {
-        while (true) {
-            int n = count.get();
-            if (n >= max) {
-                return null;
-            }
-            if (count.compareAndSet(n, n + 1)) {
-                break;
-            }
+        if (!count.tryAcquire()) {
+            return null;
         }
         HeldPoll held = new HeldPoll(userId, this);
         if (userId == null) {
@@ -62,7 +56,7 @@ final class HeldPolls implements WakeListener {
                 return polls;
             });
         }
-        held.timer(timer.schedule(held::release, seconds, TimeUnit.SECONDS));
+        held.timer(timer.schedule(held::timedOut, seconds, TimeUnit.SECONDS));
         return held;
     }
 
@@ -76,12 +70,12 @@ final class HeldPolls implements WakeListener {
                 return polls.isEmpty() ? null : polls;
             });
         }
-        count.decrementAndGet();
+        count.release();
     }
 
     /** How many polls are held now. */
     int size() {
-        return count.get();
+        return count.count();
     }
 
     @Override
@@ -106,6 +100,16 @@ final class HeldPolls implements WakeListener {
 
     /** Answers every held poll now (shutdown: they get their answer before the listener closes). */
     void releaseAll() {
-        everyoneChanged();
+        for (String userId : byUser.keySet()) {
+            List<HeldPoll> polls = byUser.remove(userId);
+            if (polls != null) {
+                for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
+                    held.release(HoldEnd.CLOSING);
+                }
+            }
+        }
+        for (HeldPoll held : anonymous) {
+            held.release(HoldEnd.CLOSING);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.appmessage.runtime.internal.dispatch;
 
 import io.appmessage.AppMessage;
+import io.appmessage.spi.MessageKeys;
 
 import java.util.function.BiConsumer;
 
@@ -13,24 +14,35 @@ final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
 
     final HandlerSlot handler;
     final int position;
-    private final Poll poll;
+    private final HandlerRun run;
+    private final FaultReporter faults;
     private PushLog pushes;
+    /** Pushes whose key breaks the key rule, dropped; reported with the answer. */
+    private PushLog rejected;
+    private long settledAtNanos;
     private Object value;
     private boolean done;
     private boolean failed;
     private boolean closed;
 
-    AsyncSlot(Poll poll, HandlerSlot handler, int position) {
-        this.poll = poll;
+    AsyncSlot(HandlerRun run, FaultReporter faults, HandlerSlot handler, int position) {
+        this.run = run;
+        this.faults = faults;
         this.handler = handler;
         this.position = position;
     }
 
     @Override
     public synchronized void push(String key, Object data) {
-        PushLog.checkKey(key);
         if (closed || done) {
             return; // too late: the poll has answered, or the handler's stage already completed
+        }
+        if (!MessageKeys.isValid(key)) {
+            if (rejected == null) {
+                rejected = new PushLog();
+            }
+            rejected.add(key, null, position);
+            return;
         }
         if (pushes == null) {
             pushes = new PushLog();
@@ -46,6 +58,7 @@ final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
                 return;
             }
             done = true;
+            settledAtNanos = System.nanoTime();
             if (closed) {
                 return; // after the deadline: already logged as timed out
             }
@@ -57,9 +70,9 @@ final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
             }
         }
         if (error != null) {
-            poll.pipeline.faults.threw(handler, unwrap(error));
+            faults.threw(handler, unwrap(error));
         }
-        poll.asyncSettled();
+        run.asyncSettled();
     }
 
     /**
@@ -78,6 +91,15 @@ final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
     /** Read only after {@link #closeForAnswer()} returned true. */
     PushLog pushes() {
         return pushes;
+    }
+
+    /** Read only after {@link #closeForAnswer()}. */
+    synchronized PushLog rejected() {
+        return rejected;
+    }
+
+    synchronized long settledAtNanos() {
+        return settledAtNanos;
     }
 
     Object value() {

@@ -1,6 +1,7 @@
 package io.appmessage.runtime.internal.dispatch;
 
 import io.appmessage.runtime.internal.json.UnwritableValueException;
+import io.appmessage.spi.MessageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,15 @@ final class FaultReporter {
         } else { // user code failed while the value was written (an Iterable, a map view, an accessor): a bug, with its trace
             LOG.warn("key '{}' pushed by {} has a value of type {} that cannot be written as JSON ({}); the key is left out{}",
                     key, id, type, cause, suffix(held), cause);
+        }
+    }
+
+    /** A push whose key breaks the key rule: that key is dropped, the rest of the poll answered. */
+    void malformedKey(HandlerSlot handler, String key) {
+        int held = handler.faultLog.tryAcquire();
+        if (held >= 0) {
+            LOG.warn("handler {} pushed the key {} which breaks the key rule ({}); that key is left out of this answer{}",
+                    handler.id, key == null ? "null" : "'" + key + "'", MessageKeys.RULE, suffix(held));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.dispatch;
 
+import io.appmessage.runtime.internal.shared.RateLimitedLog;
+
 import io.appmessage.spi.HandlerCall;
 import io.appmessage.spi.HandlerDescriptor;
 
@@ -14,7 +16,7 @@ public final class HandlerSlot {
     final HandlerDescriptor.Kind kind;
     final String key;
     final HandlerCall call;
-    final FaultLogLimiter faultLog;
+    final RateLimitedLog faultLog;
 
     HandlerSlot(HandlerDescriptor descriptor, long faultLogIntervalNanos) {
         this.id = descriptor.id();
@@ -22,7 +24,7 @@ public final class HandlerSlot {
         this.kind = descriptor.kind();
         this.key = descriptor.key();
         this.call = descriptor.call();
-        this.faultLog = new FaultLogLimiter(faultLogIntervalNanos);
+        this.faultLog = new RateLimitedLog(faultLogIntervalNanos);
     }
 
     public String id() {

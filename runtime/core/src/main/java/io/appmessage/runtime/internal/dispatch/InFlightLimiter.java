@@ -1,38 +1,28 @@
 package io.appmessage.runtime.internal.dispatch;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import io.appmessage.runtime.internal.shared.BoundedCounter;
 
 /**
- * Counts polls in flight (admitted, not yet answered) and refuses beyond a maximum (issue 3,
- * item 5: 503 with Retry-After). Also lets shutdown wait until the count drops to zero and every
- * answer is handed to the transport.
+ * Counts polls in flight (admitted, not yet answered) and refuses beyond a maximum (503 with
+ * Retry-After). Also lets a graceful close wait until the count drops to zero and every answer is
+ * handed to the transport.
  */
 final class InFlightLimiter {
 
-    private final int max;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final BoundedCounter inFlight;
     /**
      * Answers whose permit is back but which the transport has not taken yet (see
      * {@link #releaseAndHandOver}): idle waits for them too, else a shutdown could stop the
      * transport between the two steps and cut the answer.
      */
-    private final AtomicInteger handingOver = new AtomicInteger();
-    private final Object idle = new Object();
+    private final BoundedCounter handingOver = new BoundedCounter(Integer.MAX_VALUE);
 
     InFlightLimiter(int max) {
-        this.max = max;
+        this.inFlight = new BoundedCounter(max);
     }
 
     boolean tryAcquire() {
-        while (true) {
-            int n = inFlight.get();
-            if (n >= max) {
-                return false;
-            }
-            if (inFlight.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+        return inFlight.tryAcquire();
     }
 
     /**
@@ -40,58 +30,51 @@ final class InFlightLimiter {
      * already, so it is counted without the limit (refusing it now would waste its wait).
      */
     void acquireUnchecked() {
-        inFlight.incrementAndGet();
+        inFlight.acquireUnchecked();
     }
 
     void release() {
-        if (inFlight.decrementAndGet() == 0) {
-            wakeIdleWaiters();
-        }
+        inFlight.release();
     }
 
     /**
      * Gives the permit back, then runs {@code handOver} (which gives the answer to the transport).
      * The permit goes first so that a client polling again the moment it has the answer finds it
      * free; the answer stays counted for {@link #awaitIdle} until {@code handOver} returned, so a
-     * graceful close never sees "idle" while an answer is between the two (issue 3, item 1: the
-     * transport was stopped in that gap and the in-flight poll's connection closed unanswered).
+     * graceful close never sees "idle" while an answer is between the two (the transport would be
+     * stopped in that gap and the poll's connection closed unanswered).
      */
     void releaseAndHandOver(Runnable handOver) {
-        handingOver.incrementAndGet(); // before the release: idle must never see both counts at zero in between
-        release();
+        handingOver.acquireUnchecked(); // before the release: idle must never see both counts at zero in between
+        inFlight.release();
         try {
             handOver.run();
         } finally {
-            if (handingOver.decrementAndGet() == 0) {
-                wakeIdleWaiters();
-            }
-        }
-    }
-
-    private void wakeIdleWaiters() {
-        synchronized (idle) {
-            idle.notifyAll();
+            handingOver.release();
         }
     }
 
     int inFlight() {
-        return inFlight.get();
+        return inFlight.count();
     }
 
     /** Waits until no poll is in flight and no answer is being handed over, or {@code millis} passed; true when idle. */
     boolean awaitIdle(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
-        synchronized (idle) {
-            // inFlight first: a hand-over counts itself before it releases, so seeing inFlight at
-            // zero and then handingOver at zero means every answer released so far was handed over
-            while (inFlight.get() > 0 || handingOver.get() > 0) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return false;
-                }
-                idle.wait(left);
+        // inFlight first: a hand-over counts itself before it releases, so seeing inFlight at zero
+        // and then handingOver at zero means every answer released so far was handed over
+        while (true) {
+            long left = Math.max(0, (end - System.nanoTime()) / 1_000_000L);
+            if (!inFlight.awaitZero(left)) {
+                return false;
+            }
+            left = Math.max(0, (end - System.nanoTime()) / 1_000_000L);
+            if (!handingOver.awaitZero(left)) {
+                return false;
+            }
+            if (inFlight.count() == 0) {
+                return true;
             }
         }
-        return true;
     }
 }

@@ -19,13 +19,21 @@ public interface PollContext {
     void attach(Object attachment);
 
     /**
-     * Runs {@code callback} if the client goes away while the poll is held (issue 7: "a client that
-     * goes away frees its hold at once"). The poll is then over, unanswered; the extension frees
+     * Runs {@code callback} if the client goes away while the poll is held: a client that goes
+     * away frees its hold at once. The poll is then over, unanswered; the extension frees
      * what it holds for it and may complete its hold stage (that no longer runs handlers). Only
      * transports that watch connections report this (see {@link ConnectionWatch}).
      */
     void onClientGone(Runnable callback);
 
-    /** Sets the fields written after {@code data} in this poll's envelope (issue 6). */
+    /** Sets the fields written after {@code data} in this poll's envelope. */
     void envelopeFields(EnvelopeFields fields);
+
+    /** This poll asked to be held ({@code wait}): it is answered as a long-poll, for the observer. */
+    default void longPoll() {
+    }
+
+    /** This poll's answer carries {@code count} targeted messages, for the observer. */
+    default void messagesDelivered(int count) {
+    }
 }

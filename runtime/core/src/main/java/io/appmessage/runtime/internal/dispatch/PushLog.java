@@ -32,10 +32,4 @@ final class PushLog {
         }
         size = mark;
     }
-
-    static void checkKey(String key) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("AppMessage.push needs a non-blank key");
-        }
-    }
 }

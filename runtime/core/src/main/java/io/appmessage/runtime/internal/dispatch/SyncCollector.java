@@ -1,14 +1,15 @@
 package io.appmessage.runtime.internal.dispatch;
 
 import io.appmessage.AppMessage;
+import io.appmessage.spi.MessageKeys;
 
 /**
  * The handler phase of one poll: the {@link AppMessage} that synchronous handlers push to, and the
  * asynchronous handlers' slots. Handlers run one after the other on one worker thread, so one
  * collector with a "current handler" field attributes every push without an object per handler.
  *
- * <p>The deadline may pass while a handler still runs (issue 3, item 4: a handler that times out
- * loses only its own keys). {@link #close} then freezes what is here for the answer, from another
+ * <p>The deadline may pass while a handler still runs: a handler that times out loses only its
+ * own keys. {@link #close} then freezes what is here for the answer, from another
  * thread: the running handler's pushes are taken back, whatever it pushes later is ignored, and
  * {@link #begin} refuses the handlers after it. Every step is under this object's lock, so the
  * answer reads a consistent log; the lock is uncontended except at that one moment.
@@ -16,6 +17,8 @@ import io.appmessage.AppMessage;
 final class SyncCollector implements AppMessage {
 
     final PushLog log = new PushLog();
+    /** Pushes whose key breaks the key rule, dropped, with their handler's position; null until one. */
+    PushLog rejected;
     private final int handlerCount;
     private AsyncSlot[] asyncSlots; // only for polls with asynchronous handlers
     private int current = -1;
@@ -59,7 +62,7 @@ final class SyncCollector implements AppMessage {
         running = false;
     }
 
-    /** The running handler failed: its pushes are taken back (issue 3, item 4). */
+    /** The running handler failed: its pushes are taken back. */
     synchronized void failed() {
         if (closed) {
             return;
@@ -91,9 +94,15 @@ final class SyncCollector implements AppMessage {
 
     @Override
     public synchronized void push(String key, Object data) {
-        PushLog.checkKey(key);
         if (closed || !running) {
-            return; // pushed after its handler returned (or after the answer): the seed's contract is "within the call"
+            return; // pushed after its handler returned (or after the answer): a push counts within the call only
+        }
+        if (!MessageKeys.isValid(key)) {
+            if (rejected == null) {
+                rejected = new PushLog();
+            }
+            rejected.add(key, null, current); // dropped; the answer logs it against the handler
+            return;
         }
         log.add(key, data, current);
     }

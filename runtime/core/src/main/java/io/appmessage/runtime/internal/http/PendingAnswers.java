@@ -1,27 +1,26 @@
 package io.appmessage.runtime.internal.http;
 
+import io.appmessage.runtime.internal.shared.BoundedCounter;
 import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Poll answers handed to Undertow and not yet written to the socket. A poll gives its in-flight
  * permit back as its answer is handed over (so a client that polls again at once finds it free),
  * and Undertow writes asynchronously; shutdown waits for this count too, else stopping Undertow
- * could cut the last answers of a graceful close (issue 3, item 1). One instance per handler is the
+ * could cut the last answers of a graceful close. One instance per handler is the
  * {@link IoCallback} of every answer, so counting allocates nothing per poll.
  */
 final class PendingAnswers implements IoCallback {
 
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Object written = new Object();
+    private final BoundedCounter pending = new BoundedCounter(Integer.MAX_VALUE);
 
     /** An answer is about to be handed to Undertow with this object as its callback. */
     void begin() {
-        pending.incrementAndGet();
+        pending.acquireUnchecked();
     }
 
     @Override
@@ -44,25 +43,11 @@ final class PendingAnswers implements IoCallback {
 
     /** The answer was not handed over after all (the response had started). */
     void end() {
-        if (pending.decrementAndGet() == 0) {
-            synchronized (written) {
-                written.notifyAll();
-            }
-        }
+        pending.release();
     }
 
     /** Waits until every answer handed over is written (or failed), or {@code millis} passed. */
     boolean awaitWritten(long millis) throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000L;
-        synchronized (written) {
-            while (pending.get() > 0) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return false;
-                }
-                written.wait(left);
-            }
-        }
-        return true;
+        return pending.awaitZero(millis);
     }
 }

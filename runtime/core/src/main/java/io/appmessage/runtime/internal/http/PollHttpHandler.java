@@ -1,11 +1,11 @@
 package io.appmessage.runtime.internal.http;
 
 import io.appmessage.runtime.PollResponse;
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
+import io.appmessage.runtime.spi.PollObserver.Refusal;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.undertow.util.Methods;
 
 import org.xnio.XnioExecutor;
 
@@ -13,21 +13,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The poll endpoint as an Undertow {@link HttpHandler}: checks method and body size, reads the body, admits
- * the poll on the IO thread (cheap refusals never reach a worker), then runs it on a worker
- * thread. It does not look at the path, so it can be mounted anywhere in an app's own Undertow.
+ * The poll endpoint as an Undertow {@link HttpHandler}: checks the body size, reads the body, has the
+ * {@link PollEngine} admit the poll on the I/O thread (cheap refusals never reach a worker), then
+ * runs it through the engine on a worker thread. It does not look at the path, so it can be mounted anywhere in an app's own Undertow.
  *
  * <pre>{@code
  * Handlers.path().addExactPath("/api/message/index", server.httpHandler());
  * }</pre>
  *
  * <p>A request body is read (up to the limit, else 413; within the body timeout, else 408) before
- * the poll is admitted, and ignored: the seed's client sends its
- * parameters in the query string and the token in a header.
+ * the poll is admitted, and ignored: clients send their parameters in the query string and the
+ * token in a header.
  */
 public final class PollHttpHandler implements HttpHandler {
 
-    private final PollPipeline pipeline;
+    private final PollEngine engine;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final PendingAnswers answers = new PendingAnswers();
@@ -36,22 +36,24 @@ public final class PollHttpHandler implements HttpHandler {
      * @param bodyTimeoutMillis how long a request body may take to arrive in full, else 408 and the
      *                          connection closes (the server passes its {@code requestParseTimeout})
      */
-    public PollHttpHandler(PollPipeline pipeline, long maxBodyBytes, long bodyTimeoutMillis) {
-        this.pipeline = pipeline;
+    public PollHttpHandler(PollEngine engine, long maxBodyBytes, long bodyTimeoutMillis) {
+        this.engine = engine;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        if (!Methods.GET.equals(exchange.getRequestMethod()) && !Methods.POST.equals(exchange.getRequestMethod())) {
-            Responses.send(exchange, pipeline.answers().methodNotAllowed);
+        String method = exchange.getRequestMethod().toString();
+        if (!PollEngine.isPollMethod(method)) {
+            Responses.send(exchange, engine.admit(method)); // the engine's 405
             return;
         }
         long length = exchange.getRequestContentLength();
         if (length > maxBodyBytes) {
             exchange.setPersistent(false); // the unread body would otherwise be drained from a client we refuse
-            Responses.send(exchange, pipeline.answers().bodyTooLarge);
+            engine.refused(Refusal.TOO_LARGE);
+            Responses.send(exchange, engine.answers().bodyTooLarge);
             return;
         }
         long receivedAt = System.currentTimeMillis();
@@ -78,9 +80,9 @@ public final class PollHttpHandler implements HttpHandler {
 
     /** Takes an in-flight permit (or answers 503) and runs the poll on a worker. */
     private void admitAndRun(HttpServerExchange exchange, long receivedAt, boolean hasBody) {
-        PollResponse refused = pipeline.admit();
+        PollResponse refused = engine.admit(exchange.getRequestMethod().toString());
         if (refused != null) {
-            if (pipeline.closing()) {
+            if (engine.closing()) {
                 exchange.setPersistent(false); // send the client to another node
             }
             Responses.send(exchange, refused);
@@ -123,7 +125,8 @@ public final class PollHttpHandler implements HttpHandler {
             }
             cancelTimer();
             if (bytes > maxBodyBytes) {
-                refuse(ex, pipeline.answers().bodyTooLarge);
+                engine.refused(Refusal.TOO_LARGE);
+                refuse(ex, engine.answers().bodyTooLarge);
             } else {
                 admitAndRun(ex, receivedAt, true);
             }
@@ -132,13 +135,15 @@ public final class PollHttpHandler implements HttpHandler {
         void failed(HttpServerExchange ex, java.io.IOException error) {
             if (settle()) {
                 cancelTimer();
-                refuse(ex, pipeline.answers().badRequest); // a malformed chunked body
+                engine.refused(Refusal.BAD_REQUEST);
+                refuse(ex, engine.answers().badRequest); // a malformed chunked body
             }
         }
 
         void timedOut() {
             if (settle()) {
-                refuse(exchange, pipeline.answers().requestTimeout);
+                engine.refused(Refusal.BAD_REQUEST);
+                refuse(exchange, engine.answers().requestTimeout);
             }
         }
 
@@ -165,9 +170,9 @@ public final class PollHttpHandler implements HttpHandler {
     }
 
     private void run(HttpServerExchange exchange, long receivedAt, Executor worker, boolean hasBody) {
-        pipeline.run(exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, receivedAt, worker,
+        engine.run(exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, receivedAt, worker,
                 response -> {
-                    if (pipeline.closing()) {
+                    if (engine.closing()) {
                         exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
                     }
                     answers.begin();

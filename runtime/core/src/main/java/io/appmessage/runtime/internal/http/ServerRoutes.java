@@ -1,6 +1,6 @@
 package io.appmessage.runtime.internal.http;
 
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
@@ -15,17 +15,17 @@ public final class ServerRoutes implements HttpHandler {
     private final String pollPath;
     private final String healthPath;
     private final HttpHandler poll;
-    private final PollPipeline pipeline;
+    private final PollEngine engine;
     private final HttpHandler otherRoutes;
 
     /** {@code healthPath} null switches health off; {@code otherRoutes} null answers 404 elsewhere. */
-    public ServerRoutes(String pollPath, String healthPath, HttpHandler poll, PollPipeline pipeline,
+    public ServerRoutes(String pollPath, String healthPath, HttpHandler poll, PollEngine engine,
                         HttpHandler otherRoutes) {
         this.otherRoutes = otherRoutes;
         this.pollPath = pollPath;
         this.healthPath = healthPath;
         this.poll = poll;
-        this.pipeline = pipeline;
+        this.engine = engine;
     }
 
     @Override
@@ -38,18 +38,18 @@ public final class ServerRoutes implements HttpHandler {
         } else if (otherRoutes != null) {
             otherRoutes.handleRequest(exchange);
         } else {
-            Responses.send(exchange, pipeline.answers().notFound);
+            Responses.send(exchange, engine.answers().notFound);
         }
     }
 
-    /** 200 while serving, 503 once shutdown began, so a load balancer drains this node first (issue 3, item 7). */
+    /** 200 while serving, 503 once shutdown began, so a load balancer drains this node first. */
     private void health(HttpServerExchange exchange) {
         if (!Methods.GET.equals(exchange.getRequestMethod()) && !Methods.HEAD.equals(exchange.getRequestMethod())) {
-            Responses.send(exchange, pipeline.answers().methodNotAllowed);
-        } else if (pipeline.closing()) {
-            Responses.send(exchange, pipeline.answers().shuttingDown);
+            Responses.send(exchange, engine.answers().methodNotAllowed);
+        } else if (engine.closing()) {
+            Responses.send(exchange, engine.answers().shuttingDown);
         } else {
-            Responses.send(exchange, pipeline.answers().healthy);
+            Responses.send(exchange, engine.answers().healthy);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.appmessage.runtime.internal.http;
 
 import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.internal.config.ServerSettings;
-import io.appmessage.runtime.internal.dispatch.PollPipeline;
+import io.appmessage.runtime.internal.dispatch.PollEngine;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.UndertowOptions;
@@ -13,12 +13,12 @@ import java.net.InetSocketAddress;
 
 /**
  * The standalone Undertow server: one HTTP listener, the routes, and the options that keep slow or
- * silent clients from pinning connections (issue 3, item 5): parse, idle and no-request timeouts,
+ * silent clients from pinning connections: parse, idle and no-request timeouts,
  * header and parameter limits. The body limit lives in {@link PollHttpHandler}, which answers 413
  * with the envelope where Undertow's own limit would drop the connection.
  *
  * <pre>{@code
- * UndertowServer server = UndertowServer.start(settings, pollHandler, pipeline);
+ * UndertowServer server = UndertowServer.start(settings, pollHandler, engine);
  * server.port();
  * }</pre>
  */
@@ -36,9 +36,9 @@ public final class UndertowServer {
     }
 
     /** {@code otherRoutes} answers every other path; null: 404 with the envelope. */
-    public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollPipeline pipeline,
+    public static UndertowServer start(ServerSettings settings, PollHttpHandler pollHandler, PollEngine engine,
                                        HttpHandler otherRoutes, CorsSettings cors) {
-        HttpHandler routes = new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, pipeline, otherRoutes);
+        HttpHandler routes = new ServerRoutes(settings.path(), settings.healthPath(), pollHandler, engine, otherRoutes);
         Undertow.Builder builder = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setHandler(CorsHandler.wrap(cors, routes))
@@ -84,7 +84,7 @@ public final class UndertowServer {
 
     /**
      * Undertow's own parameter limit is only a backstop: it drops the connection with a bare 400,
-     * while the pipeline's limit ({@code maxParameters}) answers 400 with the envelope.
+     * while the engine's limit ({@code maxParameters}) answers 400 with the envelope.
      */
     private static int parserParameterLimit(int maxParameters) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, maxParameters * 10L));

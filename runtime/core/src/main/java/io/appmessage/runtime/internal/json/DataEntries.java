@@ -11,6 +11,10 @@ public final class DataEntries {
     private Object[] values;
     private String[] producers;
     private int size;
+    /** Entries the writer left out, with why; null until one is (the usual answer drops nothing). */
+    private int[] dropped;
+    private Throwable[] droppedCauses;
+    private int droppedCount;
 
     public DataEntries(int capacity) {
         int c = Math.max(capacity, 4);
@@ -63,5 +67,34 @@ public final class DataEntries {
 
     public String producer(int index) {
         return producers[index];
+    }
+
+    /** The writer left entry {@code index} out because writing its value failed with {@code cause}. */
+    public void markDropped(int index, Throwable cause) {
+        if (dropped == null) {
+            dropped = new int[4];
+            droppedCauses = new Throwable[4];
+        } else if (droppedCount == dropped.length) {
+            dropped = java.util.Arrays.copyOf(dropped, droppedCount * 2);
+            droppedCauses = java.util.Arrays.copyOf(droppedCauses, droppedCount * 2);
+        }
+        dropped[droppedCount] = index;
+        droppedCauses[droppedCount] = cause;
+        droppedCount++;
+    }
+
+    /** How many entries the writer left out. */
+    public int droppedCount() {
+        return droppedCount;
+    }
+
+    /** The entry index of the {@code n}-th entry left out. */
+    public int droppedIndex(int n) {
+        return dropped[n];
+    }
+
+    /** Why the {@code n}-th entry was left out. */
+    public Throwable droppedCause(int n) {
+        return droppedCauses[n];
     }
 }

@@ -51,8 +51,12 @@ public final class EnvelopeWriter {
                 .build();
     }
 
-    /** The success envelope: {@code data} is {@code null} when {@code entries} is empty. */
-    public byte[] success(DataEntries entries, EnvelopeFields extra, DroppedKeyListener listener) {
+    /**
+     * The success envelope: {@code data} is {@code null} when {@code entries} is empty. An entry
+     * whose value cannot be written is left out and marked in {@code entries}
+     * ({@link DataEntries#droppedCount()}): the caller reports what was dropped.
+     */
+    public byte[] success(DataEntries entries, EnvelopeFields extra) {
         AnswerBuffer out = new AnswerBuffer(256);
         out.write(PREFIX, 0, PREFIX.length);
         JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out);
@@ -78,7 +82,7 @@ public final class EnvelopeWriter {
                 closeQuietly(g);
                 out.truncate(mark);
                 g = factory.createGenerator(ObjectWriteContext.empty(), out);
-                listener.dropped(entries.key(i), entries.producer(i), entries.value(i), e);
+                entries.markDropped(i, e);
             }
         }
         if (open) {
