@@ -8,6 +8,7 @@ import io.appmessage.runtime.internal.config.LogBindingCheck;
 import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
 import io.appmessage.runtime.internal.dispatch.Answers;
+import io.appmessage.runtime.internal.dispatch.ExpectedPlugins;
 import io.appmessage.runtime.internal.dispatch.HandlerTable;
 import io.appmessage.runtime.internal.dispatch.PluginSwitch;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
@@ -317,6 +318,7 @@ public final class AppMessageServer implements AutoCloseable {
         private int maxHeaders = ServerSettings.DEFAULT_MAX_HEADERS;
         private int maxParameters = ServerSettings.DEFAULT_MAX_PARAMETERS;
         private Set<String> disabledPlugins = new LinkedHashSet<>();
+        private Set<String> expectedPlugins = new LinkedHashSet<>();
         private Duration faultLogInterval = ServerSettings.DEFAULT_FAULT_LOG_INTERVAL;
         private AppMessageOutbox outbox;
         private int outboxBatchSize = ServerSettings.DEFAULT_OUTBOX_BATCH_SIZE;
@@ -442,6 +444,15 @@ public final class AppMessageServer implements AutoCloseable {
         /** Plugins switched off from the start (switch at run time with {@link AppMessageServer#plugins()}). */
         public Builder disabledPlugins(String... plugins) {
             this.disabledPlugins = new LinkedHashSet<>(Arrays.asList(plugins));
+            return this;
+        }
+
+        /**
+         * Plugins the app needs: {@link #build()} fails naming each one whose handlers no registry on
+         * the class path brought (a missing jar, or a fat jar that lost its services file).
+         */
+        public Builder expectPlugins(String... plugins) {
+            this.expectedPlugins = new LinkedHashSet<>(Arrays.asList(plugins));
             return this;
         }
 
@@ -606,6 +617,7 @@ public final class AppMessageServer implements AutoCloseable {
                     : RegistryLoader.load(classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader());
             WriterTable writers = new WriterTable();
             HandlerTable table = HandlerTable.build(found, instanceProvider, writers, faultLogInterval.toNanos());
+            ExpectedPlugins.require(expectedPlugins, table);
             EnvelopeWriter envelopes = new EnvelopeWriter(writers);
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
                 Thread t = new Thread(r, "appmessage-deadline");

@@ -42,6 +42,26 @@ class FirstRunErrorsTest {
     }
 
     @Test
+    void anExpectedPluginThatNoRegistryBringsFailsTheBuildNamingIt() {
+        assertThatThrownBy(() -> Servers.builder(REGISTRY).expectPlugins("wxapp", "coupon").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("[AppMessage-MissingPlugin] expected plugins [coupon, wxapp] not found")
+                .hasMessageContaining("plugins found: []")
+                .hasMessageContaining("ServicesResourceTransformer");
+    }
+
+    @Test
+    void anExpectedPluginThatIsPresentBuilds() {
+        TestRegistry plugin = TestRegistry.of(HandlerDescriptor.imperative("t.Wx#hello", "wxapp", 0, (request, message) -> {
+            message.push("wx", 1);
+            return null;
+        }));
+        try (AppMessageServer server = Servers.builder(REGISTRY, plugin).expectPlugins("wxapp").disabledPlugins("wxapp").build()) {
+            assertThat(server.plugins().known()).containsExactly("wxapp");
+        }
+    }
+
+    @Test
     void awaitShutdownReturnsWhenTheServerIsClosed() throws Exception {
         AppMessageServer server = Servers.start(REGISTRY);
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
