@@ -62,6 +62,8 @@ class QuickStartTest {
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.shop.ShopHandlersTest.xml")))
                 .as("the README's handler test ran and passed").contains("tests=\"2\"").contains("failures=\"0\"")
                 .contains("errors=\"0\"");
+        assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.shop.ShopServerTest.xml")))
+                .as("and the server test").contains("tests=\"1\"").contains("failures=\"0\"").contains("errors=\"0\"");
         if (feature == 17) {
             assertARebuildIsCleanAndTheTreeIsTheReadmes(project, jdk);
         }
