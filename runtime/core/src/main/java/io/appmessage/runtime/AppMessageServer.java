@@ -21,6 +21,7 @@ import io.appmessage.runtime.internal.http.UndertowServer;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
 import io.appmessage.runtime.internal.json.WriterTable;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.internal.outbox.signal.LocalMessageSignal;
 import io.appmessage.runtime.spi.MessageSignal;
 import io.undertow.server.HttpHandler;
@@ -78,6 +79,7 @@ public final class AppMessageServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppMessageServer.class);
 
     private final ServerSettings settings;
+    private Presence presence; // set once by the builder, before start
     private final HandlerTable table;
     private final PollEngine engine;
     private final ScheduledThreadPoolExecutor timer;
@@ -240,6 +242,20 @@ public final class AppMessageServer implements AutoCloseable {
         signal.notifyAllUsers();
     }
 
+    /**
+     * Who is online: the presence given to {@link Builder#presence}, fed by this server's polls.
+     *
+     * @throws IllegalStateException when the builder was given no presence (it is off by default, so a
+     *         server without it runs nothing extra per poll)
+     */
+    public Presence presence() {
+        if (presence == null) {
+            throw new IllegalStateException("presence is off: build the server with"
+                    + " .presence(Presence.local(Presence.DEFAULT_WINDOW)) (or Presence.redis(uri, window) for every node)");
+        }
+        return presence;
+    }
+
     /** How many polls long-poll holds on this node right now (a gauge for monitoring). */
     public int heldPolls() {
         return delivery.heldPolls();
@@ -331,6 +347,7 @@ public final class AppMessageServer implements AutoCloseable {
         private InstanceProvider instanceProvider = InstanceProvider.NONE;
         private final List<PollExtension> extensions = new ArrayList<>();
         private final List<PollObserver> observers = new ArrayList<>();
+        private Presence presence;
         private Map<String, String> environment;
         private Executor dispatcherExecutor;
         private HttpHandler otherRoutes;
@@ -554,6 +571,18 @@ public final class AppMessageServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Tracks who is online from this server's polls ({@link AppMessageServer#presence()}); added as an
+         * observer. Off by default. The server does not close it: close it after the server.
+         */
+        public Builder presence(Presence presence) {
+            if (this.presence != null) {
+                throw new IllegalStateException("presence is already set; a server has one");
+            }
+            this.presence = Objects.requireNonNull(presence, "presence");
+            return observer(presence);
+        }
+
         public Builder extension(PollExtension extension) {
             this.extensions.add(Objects.requireNonNull(extension));
             return this;
@@ -643,8 +672,10 @@ public final class AppMessageServer implements AutoCloseable {
                     envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
                     settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages, observer);
             delivery.closingWhen(engine::closing);
-            return new AppMessageServer(settings, table, engine, timer, delivery, signal, outbox == null,
+            AppMessageServer server = new AppMessageServer(settings, table, engine, timer, delivery, signal, outbox == null,
                     dispatcherExecutor, otherRoutes, cors);
+            server.presence = presence;
+            return server;
         }
 
         /** The outbox's serializer: the push writers, with a send-time error that names the type. */

@@ -1,0 +1,74 @@
+package io.appmessage.metrics;
+
+import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.Identity;
+import io.appmessage.runtime.InvalidTokenException;
+import io.appmessage.runtime.outbox.AppMessageOutbox;
+import io.appmessage.runtime.presence.Presence;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A real node as an app would run it: the server with the test handlers (found through their generated
+ * register), an embedded outbox, local presence, the meters, and the management listener on loopback.
+ * Tokens {@code user-…} are that user; the token {@code bad} is refused.
+ */
+final class DemoNode implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "demo-admin-token-0123456789";
+
+    final Presence presence = Presence.local(Presence.DEFAULT_WINDOW);
+    final AppMessageMetrics metrics = AppMessageMetrics.create(presence);
+    final AppMessageOutbox outbox;
+    final AppMessageServer server;
+    final AppMessageManagement management;
+
+    DemoNode(Path dataDir) {
+        outbox = AppMessageOutbox.embedded(dataDir);
+        server = AppMessageServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .longPoll(true)
+                .pollDeadline(Duration.ofSeconds(2))
+                .outbox(outbox)
+                .authenticator(DemoNode::authenticate)
+                .presence(presence)
+                .observer(metrics.observer())
+                .build()
+                .start();
+        management = AppMessageManagement.builder(metrics)
+                .settings(ManagementSettings.loopback(0, ADMIN_TOKEN))
+                .plugins(server.plugins())
+                .outbox(outbox)
+                .nodeSettings(server.settings().toString())
+                .start();
+    }
+
+    String pollUrl() {
+        return "http://127.0.0.1:" + server.port() + server.settings().path();
+    }
+
+    String managementUrl() {
+        return "http://127.0.0.1:" + management.port();
+    }
+
+    PrometheusText scrape() {
+        return PrometheusText.parse(Http.get(managementUrl() + "/metrics").body());
+    }
+
+    private static Optional<Identity> authenticate(String token) throws InvalidTokenException {
+        if (token.equals("bad")) {
+            throw new InvalidTokenException("refused by the test app");
+        }
+        return token.startsWith("user-") ? Optional.of(Identity.of(token)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        management.close();
+        server.close();
+        presence.close();
+        outbox.close();
+    }
+}

@@ -1,0 +1,48 @@
+package io.appmessage.metrics.bench;
+
+import io.appmessage.metrics.AppMessageManagement;
+import io.appmessage.metrics.AppMessageMetrics;
+import io.appmessage.metrics.ManagementSettings;
+import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.Identity;
+import io.appmessage.runtime.presence.Presence;
+import java.util.Optional;
+
+/**
+ * The server the overhead benchmark ({@code bench/overhead.sh}) runs wrk against: the test handlers
+ * (the failing plugin off), with metrics, presence and the management listener ({@code on}), only the
+ * meters ({@code meters}), only presence ({@code presence}) or without anything ({@code off}). Prints
+ * {@code ready <port> <path>} and serves until killed.
+ */
+public final class OverheadServer {
+
+    private OverheadServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String mode = args.length > 0 ? args[0] : "off";
+        boolean metricsOn = mode.equals("on") || mode.equals("meters") || mode.equals("presence");
+        AppMessageServer.Builder builder = AppMessageServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .disabledPlugins("faulty")
+                .authenticator(token -> Optional.of(Identity.of(token)));
+        if (metricsOn) {
+            Presence presence = Presence.local(Presence.DEFAULT_WINDOW);
+            AppMessageMetrics metrics = AppMessageMetrics.create(presence);
+            if (!mode.equals("meters")) {
+                builder.presence(presence);
+            }
+            if (!mode.equals("presence")) {
+                builder.observer(metrics.observer());
+            }
+            AppMessageServer server = builder.build().start();
+            AppMessageManagement.builder(metrics).settings(ManagementSettings.loopback(0, null)).start();
+            System.out.println("ready " + server.port() + " " + server.settings().path());
+        } else {
+            AppMessageServer server = builder.build().start();
+            System.out.println("ready " + server.port() + " " + server.settings().path());
+        }
+        Thread.currentThread().join();
+    }
+}
