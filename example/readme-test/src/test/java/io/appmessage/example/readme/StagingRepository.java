@@ -40,6 +40,8 @@ final class StagingRepository {
                         <repository>
                           <id>outer-build</id>
                           <url>%1$s</url>
+                          <!-- a local repository keeps no checksum files: nothing to verify against -->
+                          <releases><checksumPolicy>ignore</checksumPolicy></releases>
                           <snapshots><enabled>false</enabled></snapshots>
                         </repository>
                       </repositories>
@@ -47,6 +49,7 @@ final class StagingRepository {
                         <pluginRepository>
                           <id>outer-build</id>
                           <url>%1$s</url>
+                          <releases><checksumPolicy>ignore</checksumPolicy></releases>
                           <snapshots><enabled>false</enabled></snapshots>
                         </pluginRepository>
                       </pluginRepositories>
