@@ -14,7 +14,7 @@ package io.appmessage.spi;
  */
 public interface JsonSink {
 
-    /** Starts an object: {@code {}. */
+    /** Starts an object: <code>&#123;</code>. */
     void beginObject();
 
     /** Ends an object: {@code }}. */

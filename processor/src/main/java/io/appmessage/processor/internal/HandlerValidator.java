@@ -116,7 +116,6 @@ public final class HandlerValidator {
     static Optional<ExecutableElement> noArgConstructor(TypeElement type) {
         return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .filter(constructor -> constructor.getParameters().isEmpty())
-                .map(constructor -> (ExecutableElement) constructor)
                 .findFirst();
     }
 }

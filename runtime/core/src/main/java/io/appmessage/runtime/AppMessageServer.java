@@ -6,6 +6,8 @@ import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.config.Setting;
 import io.appmessage.runtime.internal.config.SettingValues;
 import io.appmessage.runtime.internal.config.Settings;
+import io.appmessage.runtime.internal.config.LogBindingCheck;
+import io.appmessage.runtime.internal.dispatch.ExpectedPlugins;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
 import io.appmessage.runtime.internal.server.ServerRuntime;
 import io.appmessage.runtime.internal.server.ServerWiring;
@@ -23,6 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.LinkedHashSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The AppMessage poll server: answers {@code GET/POST /api/message/index} with the envelope
@@ -57,6 +62,10 @@ public final class AppMessageServer implements AutoCloseable {
     private final ServerRuntime runtime;
     private final Presence presence; // given to the builder, or null: presence is off
     private final AppMessageDispatcher dispatcher;
+    /** Counted down when the JVM is asked to stop or {@link #close()} begins: releases {@link #awaitShutdown()}. */
+    private final CountDownLatch stopAsked = new CountDownLatch(1);
+    /** Counted down when {@link #close()} has finished: the shutdown hook of {@link #awaitShutdown()} waits for it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private AppMessageServer(ServerRuntime runtime, Presence presence) {
         this.runtime = runtime;
@@ -71,10 +80,44 @@ public final class AppMessageServer implements AutoCloseable {
 
     /** Starts listening; returns this. */
     public AppMessageServer start() {
+        LogBindingCheck.warnIfNone();
         if (!runtime.start()) {
             throw new IllegalStateException("this server was closed; build a new one");
         }
         return this;
+    }
+
+    /**
+     * Blocks until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #close()} is called, for a
+     * {@code main} that only serves. The JVM's stop then waits for {@code close()} (up to the shutdown
+     * grace and ten seconds more), so polls in flight are answered before it exits:
+     *
+     * <pre>{@code
+     * try (AppMessageServer server = AppMessageServer.builder().build().start()) {
+     *     server.awaitShutdown();
+     * }
+     * }</pre>
+     */
+    public void awaitShutdown() throws InterruptedException {
+        long patienceMillis = settings().shutdownGrace().toMillis() + 10_000;
+        Thread hook = new Thread(() -> {
+            stopAsked.countDown();
+            try {
+                stopped.await(patienceMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "appmessage-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopAsked.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException stopping) {
+                // the JVM is stopping: the hook stays and waits for close()
+            }
+        }
     }
 
     /** The bound port (the real one when configured as 0); -1 before {@link #start()}. */
@@ -145,7 +188,9 @@ public final class AppMessageServer implements AutoCloseable {
     /** Graceful stop: refuses new polls (503), answers held long-polls at once, drains within the shutdown grace, stops. An outbox given is not closed. */
     @Override
     public void close() {
+        stopAsked.countDown();
         runtime.close();
+        stopped.countDown();
     }
 
     /**
@@ -155,6 +200,7 @@ public final class AppMessageServer implements AutoCloseable {
     public static final class Builder {
 
         private final SettingValues values = new SettingValues();
+        private Set<String> expectedPlugins = new LinkedHashSet<>();
         private AppMessageOutbox outbox;
         private List<HandlerRegistry> registries;
         private ClassLoader classLoader;
@@ -229,6 +275,15 @@ public final class AppMessageServer implements AutoCloseable {
 
         /** Plugins switched off from the start (switch at run time with {@link AppMessageServer#plugins()}). */
         public Builder disabledPlugins(String... plugins) { return set(Settings.DISABLED_PLUGINS, Set.copyOf(Arrays.asList(plugins))); }
+
+        /**
+         * Plugins the app needs: {@link #build()} fails naming each one whose handlers no registry on
+         * the class path brought (a missing jar, or a fat jar that lost its services file).
+         */
+        public Builder expectPlugins(String... plugins) {
+            this.expectedPlugins = new LinkedHashSet<>(Arrays.asList(plugins));
+            return this;
+        }
 
         /** At most one log line per handler per interval about its faults; default 10 s. */
         public Builder faultLogInterval(Duration interval) { return set(Settings.FAULT_LOG_INTERVAL, Objects.requireNonNull(interval)); }
@@ -320,9 +375,11 @@ public final class AppMessageServer implements AutoCloseable {
             Map<String, String> env = environment == null ? System.getenv() : environment;
             values.applyEnvironment(env);
             ServerSettings settings = values.resolve();
-            return new AppMessageServer(new ServerRuntime(settings, new ServerWiring(registries, classLoader,
+            ServerRuntime runtime = new ServerRuntime(settings, new ServerWiring(registries, classLoader,
                     authenticator, instanceProvider, extensions, observers, outbox, dispatcherExecutor, otherRoutes,
-                    CorsEnvironment.apply(env, cors))), presence);
+                    CorsEnvironment.apply(env, cors)));
+            ExpectedPlugins.require(expectedPlugins, runtime.table());
+            return new AppMessageServer(runtime, presence);
         }
     }
 }

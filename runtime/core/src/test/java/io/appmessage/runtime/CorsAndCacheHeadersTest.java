@@ -7,6 +7,7 @@ import io.appmessage.spi.HandlerDescriptor;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,10 @@ class CorsAndCacheHeadersTest {
     @Test
     void refusedPreflights_getNoCorsHeaders_andLeakNothing() {
         start(CorsSettings.allowOrigins(PAGE));
-        for (HttpResponse<String> r : new HttpResponse[] {
+        for (HttpResponse<String> r : List.<HttpResponse<String>>of(
                 preflight("http://evil.example", "GET", "x-access-token"),   // origin not allowed
                 preflight(PAGE, "DELETE", null),                             // method the server does not answer
-                preflight(PAGE, "GET", "x-access-token, x-secret")}) {       // a header not allowed
+                preflight(PAGE, "GET", "x-access-token, x-secret"))) {       // a header not allowed
             assertThat(r.statusCode()).isEqualTo(204);
             assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
             assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();

@@ -15,6 +15,7 @@ class NumberFormsTest {
 
     /** An app's own Number, as a money or quantity type might be. */
     static final class Cents extends Number {
+        private static final long serialVersionUID = 1L;
         private final long cents;
 
         Cents(long cents) {
@@ -49,6 +50,7 @@ class NumberFormsTest {
 
     /** A Number whose toString is its exact decimal: written as that number, not rounded through double. */
     static final class Exact extends Number {
+        private static final long serialVersionUID = 1L;
         @Override
         public int intValue() {
             return 0;

@@ -44,6 +44,7 @@ final class PollRequestReader {
 
     /** A request that cannot be read: the answer it gets instead. Stackless, built on the error path only. */
     static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
         final transient PollResponse answer;
         final Refusal reason;
 

@@ -8,6 +8,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.UndertowOptions;
 import org.xnio.Options;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 
 /**
@@ -60,7 +61,16 @@ public final class UndertowServer {
             builder.setWorkerThreads(settings.workerThreads());
         }
         Undertow undertow = builder.build();
-        undertow.start();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+                        + ": the address is in use (another server running?); set PORT (or builder.port) to a free port,"
+                        + " or 0 for any free one", e);
+            }
+            throw e;
+        }
         return new UndertowServer(undertow);
     }
 
@@ -78,6 +88,15 @@ public final class UndertowServer {
      */
     private static int parserParameterLimit(int maxParameters) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1000L, maxParameters * 10L));
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int millis(java.time.Duration d) {

@@ -55,6 +55,11 @@ public final class ServerRuntime {
     private boolean closed;
 
     /** Loads the registries (failing with the likely causes when there is none) and wires the parts. Does not listen. */
+    /** The handlers this server runs, for start-up checks. */
+    public HandlerTable table() {
+        return table;
+    }
+
     public ServerRuntime(ServerSettings settings, ServerWiring wiring) {
         this.settings = settings;
         this.otherRoutes = wiring.otherRoutes();
