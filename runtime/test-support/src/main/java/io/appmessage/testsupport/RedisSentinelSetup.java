@@ -77,15 +77,26 @@ public final class RedisSentinelSetup implements AutoCloseable {
         primary.stop();
     }
 
-    /** Waits until the replica reports itself primary ({@code role:master}), at most {@code seconds}. */
+    /**
+     * Waits until the failover is over: the replica reports itself primary ({@code role:master}) and the
+     * sentinel names it as the primary, at most {@code seconds}. Only then may the old primary come back: if
+     * it returns empty while the sentinel is still failing over, the sentinel can abort the failover and make
+     * the promoted replica copy the empty old primary, losing every acknowledged message.
+     */
     public void awaitReplicaPromoted(int seconds) throws IOException, InterruptedException {
         for (int attempt = 0; attempt < seconds * 10; attempt++) {
-            if (info(replica.port()).contains("role:master")) {
+            if (info(replica.port()).contains("role:master") && sentinelNamesPrimary(replica.port())) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("the sentinel did not promote the replica within " + seconds + " s");
+    }
+
+    private boolean sentinelNamesPrimary(int port) throws IOException, InterruptedException {
+        String answer = RedisCluster.run(List.of(RedisServer.executable("redis-cli").toString(), "-p",
+                Integer.toString(sentinelPort), "sentinel", "get-master-addr-by-name", MASTER_NAME));
+        return answer.lines().map(String::strip).anyMatch(line -> line.equals(Integer.toString(port)));
     }
 
     @Override
