@@ -99,7 +99,7 @@ public final class ExampleServer implements AutoCloseable {
         return "http://" + shown + ":" + port() + "/";
     }
 
-    /** Polls held right now (long-poll, issue 7): a gauge for tests and monitoring. */
+    /** Polls held right now (long-poll): a gauge for tests and monitoring. */
     public int heldPolls() {
         return appMessage.heldPolls();
     }

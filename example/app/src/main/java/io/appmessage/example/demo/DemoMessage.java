@@ -3,7 +3,7 @@ package io.appmessage.example.demo;
 import io.appmessage.AppMessageData;
 
 /**
- * A targeted message one demo user sends another from the page (issue 6, item 5), stored in the
+ * A targeted message one demo user sends another from the page, stored in the
  * outbox under the key {@value DemoSendHandler#MESSAGE_KEY}. The processor writes its JSON writer
  * (no reflection); the poll carries it as
  * <pre>{@code

@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/demo/send?to=<user>}: one demo user sends another a targeted message through the
- * outbox (issue 6, item 5), so a newcomer sees it arrive within one poll, or at once with long-poll.
+ * outbox, so a newcomer sees it arrive within one poll, or at once with long-poll.
  *
  * <pre>{@code
  * curl -X POST -H 'X-Access-Token: demo-alice' --data-binary 'hi bob' 'http://localhost:8080/api/demo/send?to=bob'

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Opens the example's outbox from the environment (issue 6): the embedded store under
+ * Opens the example's outbox from the environment: the embedded store under
  * {@value #DATA_DIR} (default {@code ./appmessage-data}), or, when {@value #REDIS_URI} is set, Redis
  * Streams shared by several nodes.
  *

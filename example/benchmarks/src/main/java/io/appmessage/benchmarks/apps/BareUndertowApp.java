@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The floor of the HTTP benchmarks (issue 5, items 3 and 4): Undertow answering the poll path with
+ * The floor of the HTTP benchmarks: Undertow answering the poll path with
  * fixed bytes, the example's own answer captured by {@code run.sh} ({@code BODY_FILE}), with the
  * runtime's listener, thread and timeout settings. It answers straight from the I/O thread, or,
  * with {@code BARE_DISPATCH=worker}, after the same hop to the worker pool the runtime makes (so

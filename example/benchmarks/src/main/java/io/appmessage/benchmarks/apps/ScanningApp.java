@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The comparison for start-up (issue 5, item 4): the same handlers found the way reflective
+ * The comparison for start-up: the same handlers found the way reflective
  * frameworks find them, by scanning the class path with ClassGraph for a run-time annotation, then
  * called with {@link Method#invoke} and records written through {@link RecordComponent}s. Reflection
  * is this class's whole point: it shows what AppMessage's build-time registry saves.

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a unified GC log ({@code -Xlog:gc:file=gc.log}) and reports the number of pauses and the
- * longest one (issue 5, item 6).
+ * longest one.
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.appmessage.benchmarks.gc.GcPauses gc.log

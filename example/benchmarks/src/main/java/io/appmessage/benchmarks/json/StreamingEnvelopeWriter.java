@@ -16,7 +16,7 @@ import tools.jackson.core.util.ByteArrayBuilder;
 /**
  * The poll envelope {@code {"code":0,"msg":"","data":{...}}} written the way AppMessage's runtime
  * writes it: jackson-core streaming, records through the processor's generated writers, no
- * databind and no reflection. Used by the JSON benchmark (issue 5, item 2) and the benchmark apps.
+ * databind and no reflection. Used by the JSON benchmark and the benchmark apps.
  *
  * <pre>{@code
  * StreamingEnvelopeWriter writer = StreamingEnvelopeWriter.withWritersOf(new HandlerRegister());

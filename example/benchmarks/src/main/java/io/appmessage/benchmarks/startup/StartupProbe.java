@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up time (issue 5, item 4): launches a command (say {@code java -jar app.jar}) with
+ * Start-up time: launches a command (say {@code java -jar app.jar}) with
  * {@code PORT} set to a free loopback port, and measures from just before the process starts to
  * the first {@code 200} answer on the poll path, trying every millisecond. Repeats {@code --runs}
  * times and prints the median.

@@ -19,7 +19,7 @@ import io.appmessage.runtime.spi.Cursor;
 
 /**
  * Targeted messages: tell one user something the moment it happens, and be sure it arrives (DESIGN.md,
- * "Targeted messages"; issue 6). A send is stored durably before it returns its id; the user's next poll
+ * "Targeted messages"). A send is stored durably before it returns its id; the user's next poll
  * (or a held long-poll, woken by the {@link MessageSignal}) carries it, and it is sent again until a later
  * cursor acknowledges it.
  *

@@ -13,8 +13,8 @@ import java.util.Objects;
  *         .withMaxAge(Duration.ofDays(3));
  * }</pre>
  *
- * @param maxMessagesPerUser   history kept per user, oldest dropped first (default 1,000; issue 6)
- * @param maxAge               messages older than this are dropped (default 24 h; issue 6)
+ * @param maxMessagesPerUser   history kept per user, oldest dropped first (default 1,000)
+ * @param maxAge               messages older than this are dropped (default 24 h)
  * @param newClientsGetHistory what a client without a cursor gets: the retained history (default, true) or
  *                             only messages sent from now on (false). See {@link #defaults()} for why.
  * @param maxJsonChars         largest payload accepted by a send (default 65,536 characters): every poll of
@@ -46,7 +46,7 @@ public record OutboxSettings(int maxMessagesPerUser, Duration maxAge, boolean ne
      * order shipped"), often while the app was closed or before it was installed on this phone. Starting a
      * cursor-less client "from now" would lose exactly those messages; at-least-once means they arrive.
      * Retention bounds the replay (at most 1,000 messages, 24 h), paging bounds each answer, and the client
-     * stores its cursor from then on, so a restart does not replay again (DESIGN.md).
+     * stores its cursor from then on, so a restart does not replay again.
      */
     public static OutboxSettings defaults() {
         return new OutboxSettings(1_000, Duration.ofHours(24), true, 65_536, Clock.systemUTC());

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <p>The epoch is why a cursor can be judged at all: a store that was reset (new data directory, flushed
  * Redis) has a new epoch, so an old cursor is recognised as unknown and answered with
- * {@code "recovered":false} instead of silently skipping or repeating messages (DESIGN.md).
+ * {@code "recovered":false} instead of silently skipping or repeating messages.
  *
  * @param epoch  the store epoch the cursor was issued by: 1 to 64 letters or digits
  * @param lastId the last message id the client has seen, 0 when it has seen none

@@ -1,7 +1,7 @@
 package io.appmessage.runtime.spi;
 
 /**
- * Wakes the polls waiting for a user (issue 7, item 2). The outbox signals a user after it stored a message
+ * Wakes the polls waiting for a user. The outbox signals a user after it stored a message
  * for them; app code signals when handler data changed (an order's status, say).
  *
  * <pre>{@code

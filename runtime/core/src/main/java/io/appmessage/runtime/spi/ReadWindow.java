@@ -5,7 +5,7 @@ import io.appmessage.runtime.outbox.OutboxMessage;
 
 /**
  * The cursor rules of a read, shared by every {@link OutboxStore} so that both stores answer the same
- * cursor the same way (DESIGN.md, "Targeted messages"). A store calls {@link #start} with its epoch and the
+ * cursor the same way. A store calls {@link #start} with its epoch and the
  * user's last id, fetches up to {@code limit + 1} retained messages with an id above {@link #afterId()}
  * (skipping leading messages older than the maximum age), then calls {@link #finish} — all on one consistent
  * view of the user's messages.

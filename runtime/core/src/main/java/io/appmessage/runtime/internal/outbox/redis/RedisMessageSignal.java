@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wake-up signal across nodes (issue 7, item 2: "a message sent on node 1 wakes a poll held on node 2"):
+ * The wake-up signal across nodes ("a message sent on node 1 wakes a poll held on node 2"):
  * listeners on this node are told at once, and the signal is published on a Redis pub/sub channel that every
  * node subscribes to.
  *

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outbox on Redis Streams, for several server nodes sharing one Redis (issue 6, item 2): one stream per
+ * The outbox on Redis Streams, for several server nodes sharing one Redis: one stream per
  * user, trimmed by count and age, ids from a per-user counter, the epoch in one key created on first use.
  * Every append and read is one Lua script, so it is atomic and one round trip.
  *

@@ -1,5 +1,5 @@
 /**
- * The wake-up signal a held long-poll waits for (issue 7, item 2): a targeted message for its user (the
+ * The wake-up signal a held long-poll waits for: a targeted message for its user (the
  * outbox signals it) or app code saying that handler data changed. {@link
  * io.appmessage.runtime.internal.outbox.signal.LocalMessageSignal} serves one node; the Redis signal in {@code
  * io.appmessage.runtime.internal.outbox.redis} carries signals between nodes.
