@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +28,15 @@ public final class RedisSentinelSetup implements AutoCloseable {
     private final Process sentinel;
     private final int sentinelPort;
 
-    private RedisSentinelSetup(RedisServer primary, RedisServer replica, Process sentinel, int sentinelPort) {
+    private final Path sentinelDir;
+
+    private RedisSentinelSetup(RedisServer primary, RedisServer replica, Process sentinel, int sentinelPort,
+                               Path sentinelDir) {
         this.primary = primary;
         this.replica = replica;
         this.sentinel = sentinel;
         this.sentinelPort = sentinelPort;
+        this.sentinelDir = sentinelDir;
     }
 
     public static RedisSentinelSetup start(Path dir) throws IOException, InterruptedException {
@@ -56,7 +62,9 @@ public final class RedisSentinelSetup implements AutoCloseable {
         for (int attempt = 0; attempt < 100 && !RedisServer.answersPing(sentinelPort); attempt++) {
             Thread.sleep(100);
         }
-        return new RedisSentinelSetup(primary, replica, sentinel, sentinelPort);
+        RedisSentinelSetup setup = new RedisSentinelSetup(primary, replica, sentinel, sentinelPort, sentinelDir);
+        setup.awaitSentinelKnowsReplica();
+        return setup;
     }
 
     /** {@code redis-sentinel://127.0.0.1:<sentinel port>#mymaster}. */
@@ -79,24 +87,66 @@ public final class RedisSentinelSetup implements AutoCloseable {
 
     /**
      * Waits until the failover is over: the replica reports itself primary ({@code role:master}) and the
-     * sentinel names it as the primary, at most {@code seconds}. Only then may the old primary come back: if
-     * it returns empty while the sentinel is still failing over, the sentinel can abort the failover and make
-     * the promoted replica copy the empty old primary, losing every acknowledged message.
+     * sentinel's record of {@value #MASTER_NAME} is the replica's address with no failover in progress, at most
+     * {@code seconds}. Only then may the old primary come back: if it returns empty while the sentinel still
+     * fails over, the sentinel can abort and make the promoted replica copy the empty old primary, losing every
+     * acknowledged message.
      */
     public void awaitReplicaPromoted(int seconds) throws IOException, InterruptedException {
         for (int attempt = 0; attempt < seconds * 10; attempt++) {
-            if (info(replica.port()).contains("role:master") && sentinelNamesPrimary(replica.port())) {
+            if (info(replica.port()).contains("role:master") && failoverFinishedOnto(replica.port())) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the sentinel did not promote the replica within " + seconds + " s");
+        throw new IllegalStateException("the sentinel did not promote the replica within " + seconds + " s; its log:\n"
+                + sentinelLog());
     }
 
-    private boolean sentinelNamesPrimary(int port) throws IOException, InterruptedException {
-        String answer = RedisCluster.run(List.of(RedisServer.executable("redis-cli").toString(), "-p",
-                Integer.toString(sentinelPort), "sentinel", "get-master-addr-by-name", MASTER_NAME));
-        return answer.lines().map(String::strip).anyMatch(line -> line.equals(Integer.toString(port)));
+    /** What the sentinel logged so far ({@code +switch-master}, {@code +convert-to-slave}, …), for failure messages. */
+    public String sentinelLog() {
+        try {
+            return Files.readString(sentinelDir.resolve("sentinel.log"));
+        } catch (IOException e) {
+            return "(no sentinel log: " + e + ")";
+        }
+    }
+
+    private boolean failoverFinishedOnto(int port) throws IOException, InterruptedException {
+        Map<String, String> master = fields(sentinel("sentinel", "master", MASTER_NAME));
+        return Integer.toString(port).equals(master.get("port")) && "master".equals(master.get("flags"));
+    }
+
+    /**
+     * The sentinel learns replicas from the primary's {@code INFO}; a primary killed before that has no replica
+     * to promote, and the failover would never start.
+     */
+    private void awaitSentinelKnowsReplica() throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (sentinel("sentinel", "replicas", MASTER_NAME).lines().map(String::strip)
+                    .anyMatch(line -> line.equals(Integer.toString(replica.port())))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the sentinel did not discover the replica within 10 s; its log:\n" + sentinelLog());
+    }
+
+    private String sentinel(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(RedisServer.executable("redis-cli").toString(), "-p",
+                Integer.toString(sentinelPort)));
+        line.addAll(List.of(command));
+        return RedisCluster.run(line);
+    }
+
+    /** redis-cli prints a flat reply as one field name, then its value, per line. */
+    private static Map<String, String> fields(String reply) {
+        List<String> lines = reply.lines().map(String::strip).toList();
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < lines.size(); i += 2) {
+            fields.put(lines.get(i), lines.get(i + 1));
+        }
+        return fields;
     }
 
     @Override

@@ -56,7 +56,7 @@ class RedisFailoverTest {
             List<OutboxMessage> stored = readAll(outbox);
 
             assertThat(stored).extracting(OutboxMessage::json)
-                    .as("every acknowledged send, once, in order")
+                    .as(() -> "every acknowledged send, once, in order; the sentinel logged:\n" + redis.sentinelLog())
                     .containsExactlyElementsOf(acknowledged.keySet().stream().map(i -> "\"m" + i + "\"").toList());
             assertThat(stored).extracting(OutboxMessage::id).containsExactlyElementsOf(acknowledged.values());
         }
