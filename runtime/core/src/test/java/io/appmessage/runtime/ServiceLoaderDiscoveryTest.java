@@ -66,6 +66,23 @@ class ServiceLoaderDiscoveryTest {
     }
 
     @Test
+    void theStartUpLine_namesEachRegistrysJar() throws Exception {
+        Path shopJar = registryJar("shop-1.0", "com.shop", "order_status", "shipped");
+        Path wxJar = registryJar("plugin-wxapp-2.1", "com.wx", "wx_notice", "hello");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {shopJar.toUri().toURL(), wxJar.toUri().toURL()},
+                HandlerRegistry.class.getClassLoader());
+             CapturedLog log = new CapturedLog();
+             AppMessageServer server = AppMessageServer.builder()
+                     .host("127.0.0.1").port(0).environment(java.util.Map.of())
+                     .classLoader(loader)
+                     .build().start()) {
+            assertThat(log.lines("AppMessage listening on http://127.0.0.1:" + server.port() + "/api/message/index:"
+                    + " 2 handlers from 2 registries [com.shop.HandlerRegister (1 handler, shop-1.0.jar),"
+                    + " com.wx.HandlerRegister (1 handler, plugin-wxapp-2.1.jar)]")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void registerOfAnOlderContract_isRefusedAtStartNamingItAndTheFix() throws Exception {
         int older = RegistryLoader.OLDEST_CONTRACT_VERSION - 1;
         Path oldJar = registryJar("old-plugin", "com.old", "old_key", "v", "  @Override public int contractVersion() { return "
