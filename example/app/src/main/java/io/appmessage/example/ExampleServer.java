@@ -6,8 +6,8 @@ import io.appmessage.example.demo.ExampleOutbox;
 import io.appmessage.example.handlers.DemoInstances;
 import io.appmessage.example.web.WebPage;
 import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.AppMessageSettings;
 import io.appmessage.runtime.Plugins;
-import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.undertow.Handlers;
 import org.slf4j.Logger;
@@ -77,7 +77,7 @@ public final class ExampleServer implements AutoCloseable {
 
     private static ExampleServer started(ExampleServer server) {
         AppMessageServer appMessage = server.appMessage;
-        ServerSettings settings = appMessage.settings();
+        AppMessageSettings settings = appMessage.settings();
         LOG.info("{} handlers, plugins {} (switched off: {}), poll path {}, long-poll {}",
                 appMessage.handlerCount(), appMessage.plugins().known(), appMessage.plugins().disabled(), settings.path(),
                 settings.longPoll() ? "on (cap " + settings.longPollCap().toSeconds() + " s)" : "off");
