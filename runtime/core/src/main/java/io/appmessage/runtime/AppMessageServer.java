@@ -38,11 +38,10 @@ import java.util.concurrent.Executor;
  * }
  * }</pre>
  *
- * <p>{@link Builder#build() Building} loads the registries and prepares everything (a missing
- * registry fails here, with the likely causes); {@link #start()} listens. Inside an existing app,
- * skip {@code start()} and mount {@link #httpHandler()} in your Undertow, or call
- * {@link #dispatcher()} from a Servlet or Spring controller. {@link #close()} is graceful: it stops
- * accepting, lets the polls in flight finish within the shutdown grace, then stops.
+ * <p>{@link Builder#build() Building} loads the registries and prepares everything (a missing registry fails
+ * here, with the likely causes); {@link #start()} listens. Inside an existing app, skip {@code start()} and mount
+ * {@link #httpHandler()} in your Undertow, or call {@link #dispatcher()} from a Servlet or Spring controller.
+ * {@link #close()} is graceful: it stops accepting, lets the polls in flight finish within the shutdown grace.
  */
 public final class AppMessageServer implements AutoCloseable {
 
@@ -176,7 +175,6 @@ public final class AppMessageServer implements AutoCloseable {
         }
 
         // ---- where it listens and what it answers besides polls ----
-
         /** Interface to listen on; default {@code 0.0.0.0}. Env: {@code APPMESSAGE_HOST}. */
         public Builder host(String host) { return set(Settings.HOST, Objects.requireNonNull(host)); }
         /** Port; default 8080, 0 for any free port (see {@link AppMessageServer#port()}). Env: {@code PORT}. */
@@ -197,7 +195,6 @@ public final class AppMessageServer implements AutoCloseable {
         }
 
         // ---- one poll: its deadline, its size, how many at once ----
-
         /** How long a poll waits for its handlers, counted from the start of its handlers; default 2 s. */
         public Builder pollDeadline(Duration deadline) { return set(Settings.POLL_DEADLINE, Objects.requireNonNull(deadline)); }
         /** Largest request body; bigger is answered 413; default 64 KiB. */
@@ -212,7 +209,6 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder faultLogInterval(Duration interval) { return set(Settings.FAULT_LOG_INTERVAL, Objects.requireNonNull(interval)); }
 
         // ---- long-poll and targeted messages ----
-
         /**
          * Delivers this outbox's targeted messages on the poll path (authenticated polls get {@code messages} after
          * their {@code cursor}); sends wake that user's held polls. The server gives the outbox its JSON writers
@@ -229,7 +225,6 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder maxHeldPolls(int maxHeldPolls) { return set(Settings.MAX_HELD_POLLS, maxHeldPolls); }
 
         // ---- the Undertow transport: threads, connections, the close ----
-
         /** Undertow IO threads; 0 (default) for one per core, at least two. */
         public Builder ioThreads(int ioThreads) { return set(Settings.IO_THREADS, ioThreads); }
         /** Undertow worker threads, where handlers run; 0 (default) for eight per IO thread. */
@@ -248,7 +243,6 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder shutdownGrace(Duration grace) { return set(Settings.SHUTDOWN_GRACE, Objects.requireNonNull(grace)); }
 
         // ---- handlers, plugins and who polls ----
-
         /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
         public Builder registries(HandlerRegistry... registries) { parts.registries = List.of(registries); return this; }
         /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
@@ -265,7 +259,6 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder expectPlugins(String... plugins) { return set(Settings.EXPECTED_PLUGINS, Set.copyOf(Arrays.asList(plugins))); }
 
         // ---- observers and stages around the poll ----
-
         /**
          * Adds an observer of every poll, handler, hold and message (metrics, presence, a console), called in the
          * order added; one that throws is logged (rate-limited) and ignored. With none, the poll path allocates nothing for them.
@@ -283,7 +276,6 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder dispatcherExecutor(Executor executor) { parts.dispatcherExecutor = Objects.requireNonNull(executor, "executor"); return this; }
 
         // ---- the environment, and the build ----
-
         /** The environment read for overrides; default {@link System#getenv()}. Pass {@code Map.of()} to ignore it. */
         public Builder environment(Map<String, String> environment) { this.environment = Map.copyOf(environment); return this; }
 
