@@ -57,6 +57,11 @@ class SettingErrorsTest {
                         + " must be comma-separated header names");
         assertThatThrownBy(() -> Servers.builder().environment(Map.of("APPMESSAGE_CORS_ALLOW_CREDENTIALS", "yes")).build())
                 .hasMessageContaining("APPMESSAGE_CORS_ALLOW_CREDENTIALS (setting cors.credentials) must be true or false");
+        assertThatThrownBy(() -> Servers.builder().cors(CorsSettings.allowOrigins("https://m.shop.com").withCredentials())
+                .environment(Map.of("APPMESSAGE_CORS_ALLOWED_ORIGINS", "*")).build())
+                .hasMessage("[AppMessage-Config] CORS: the origin '*' (setting cors.allowedOrigins, environment variable"
+                        + " APPMESSAGE_CORS_ALLOWED_ORIGINS) cannot be combined with credentials (setting cors.credentials,"
+                        + " environment variable APPMESSAGE_CORS_ALLOW_CREDENTIALS): list the origins instead");
     }
 
     @Test
