@@ -6,6 +6,8 @@
 #   example/benchmarks/run.sh --quick    the same, shorter (under 10 min on 2 cores)
 #   example/benchmarks/run.sh --quick --only jmh,http   some sections only (debugging)
 #   example/benchmarks/run.sh --report-only  rewrite RESULTS.md from the last run (e.g. after editing ANALYSIS.md)
+#   SOAK_MINUTES=30 example/benchmarks/run.sh --only soak   the soak (opt-in, never in the default or --quick
+#                                        sections; sections/soak.sh --minutes N runs it on its own)
 #
 # Sections: jmh (dispatch + JSON), http (wrk + sustained rate), startup, compile, memory, and the
 # seams for outbox (issue 6) and longpoll (issue 7): sections/outbox.sh and sections/longpoll.sh,
@@ -383,6 +385,7 @@ want compile && section_compile
 want memory && section_memory
 want outbox && section_script outbox 70 "7. Outbox: send and delivery throughput" "issue 6"
 want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
+want soak && section_script soak 90 "9. Soak" "issue 16"   # opt-in: --only soak
 
 # ---- RESULTS.md ------------------------------------------------------------------------------
 # shellcheck source=/dev/null
