@@ -39,12 +39,16 @@ class ReadmeConfigurationTest {
     }
 
     @Test
-    void theReadmesCorsProperties_bindAndStart() throws Exception {
+    void everyPropertiesSnippetOfTheReadme_bindsAndStarts() throws Exception {
         List<String> blocks = blocks("properties");
-        assertThat(blocks).hasSize(1);
-        startsWith(new PropertiesPropertySourceLoader().load("README.md", resource(blocks.get(0))), blocks.get(0),
-                properties -> assertThat(properties.getCors().getAllowedOrigins())
-                        .containsExactly("https://m.shop.com", "https://*.shop.com"));
+        assertThat(blocks).as("CORS and health").hasSize(2);
+        for (String snippet : blocks) {
+            startsWith(new PropertiesPropertySourceLoader().load("README.md", resource(snippet)), snippet, properties -> {
+                if (snippet.contains("appmessage.cors")) {
+                    assertThat(properties.getCors().getAllowedOrigins()).containsExactly("https://m.shop.com", "https://*.shop.com");
+                }
+            });
+        }
     }
 
     private static void startsWith(List<PropertySource<?>> sources, String snippet, Consumer<AppMessageProperties> check) {
