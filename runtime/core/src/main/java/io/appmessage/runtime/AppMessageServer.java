@@ -17,6 +17,7 @@ import io.undertow.server.HttpHandler;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -217,6 +218,12 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder outbox(AppMessageOutbox outbox) { parts.outbox = Objects.requireNonNull(outbox); return this; }
         /** Most targeted messages per answer, the rest on the next poll; default 100. */
         public Builder outboxBatchSize(int outboxBatchSize) { return set(Settings.OUTBOX_BATCH_SIZE, outboxBatchSize); }
+        /** Topics every poll may read, anonymous ones too: names or prefixes ending with {@code *} ({@code "live:*"}). Env: {@code APPMESSAGE_PUBLIC_TOPICS}. */
+        public Builder publicTopics(String... patterns) { return set(Settings.PUBLIC_TOPICS, new LinkedHashSet<>(Arrays.asList(patterns))); }
+        /** Decides which other topics a poll may read (see {@link TopicAuthorizer}); default: none but the public ones. */
+        public Builder topicAuthorizer(TopicAuthorizer authorizer) { parts.topicAuthorizer = Objects.requireNonNull(authorizer); return this; }
+        /** Most topics one poll may list; beyond, 400; default 16. */
+        public Builder maxTopicsPerPoll(int max) { return set(Settings.MAX_TOPICS_PER_POLL, max); }
         /** Whether a poll with {@code wait=<seconds>} is held until something is there for its user; default on. */
         public Builder longPoll(boolean longPoll) { return set(Settings.LONG_POLL, longPoll); }
         /** The longest wait granted (whole seconds), whatever the client asks; default 25 s. */
@@ -286,6 +293,10 @@ public final class AppMessageServer implements AutoCloseable {
         public AppMessageServer build() {
             values.applyEnvironment(environment == null ? System.getenv() : environment);
             ServerSettings settings = values.resolve();
+            if (parts.outbox != null) {
+                parts.outbox.authorizeTopicsWith(TopicAuthorizer.publicTopics(settings.publicTopics().toArray(String[]::new))
+                        .or(parts.topicAuthorizer), settings.maxTopicsPerPoll());
+            }
             ServerRuntime runtime = new ServerRuntime(settings, parts.wiring(settings.cors()));
             ExpectedPlugins.require(settings.expectedPlugins(), runtime.table());
             return new AppMessageServer(runtime, parts.presence);

@@ -29,6 +29,7 @@ final class ServerParts {
     final List<PollObserver> observers = new ArrayList<>();
     Presence presence; // null: presence is off
     AppMessageOutbox outbox; // null: no targeted messages
+    TopicAuthorizer topicAuthorizer = TopicAuthorizer.NONE; // with the public topics: who reads which topic
     Executor dispatcherExecutor; // null: a server-owned pool
     HttpHandler otherRoutes; // null: 404 with the envelope
 

@@ -119,4 +119,8 @@ public final class ServerSettings {
     public CorsSettings cors() { return cors; }
 
     public Set<String> expectedPlugins() { return get(Settings.EXPECTED_PLUGINS); }
+
+    public Set<String> publicTopics() { return get(Settings.PUBLIC_TOPICS); }
+
+    public int maxTopicsPerPoll() { return get(Settings.MAX_TOPICS_PER_POLL); }
 }

@@ -109,6 +109,15 @@ public final class Settings {
             Set.of(), "none", Settings::names, s -> true, "a comma-separated list",
             "plugins that must be present (start fails naming a missing one; comma list)");
 
+    // topics: who reads without an authorizer, and how many one poll may list
+    public static final Setting<Set<String>> PUBLIC_TOPICS = declare("publicTopics", "APPMESSAGE_PUBLIC_TOPICS",
+            Set.of(), "none", Settings::names, Settings::topicPatterns,
+            "topic names or prefixes ending with '*', comma-separated", "topics anyone may read (`live:*`, `all`)");
+    /** Each listed topic costs one store read per answer. */
+    public static final Setting<Integer> MAX_TOPICS_PER_POLL = declare("maxTopicsPerPoll",
+            "APPMESSAGE_MAX_TOPICS_PER_POLL", 16, "16", Integer::valueOf, n -> n >= 1 && n <= 1_000, "1..1000",
+            "most topics one poll may list (beyond: 400)");
+
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(DECLARED);
 
@@ -165,6 +174,15 @@ public final class Settings {
     private static boolean validHeaders(List<String> headers) {
         try {
             CorsSettings.off().allowHeaders(headers);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean topicPatterns(Set<String> patterns) {
+        try {
+            io.appmessage.runtime.internal.outbox.TopicPatterns.of(patterns);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
