@@ -67,7 +67,7 @@ var DEFAULTS = {
   storageKey: 'app_message_channel',
   maxSeenIds: 500,
   maxTopicIds: 200, // delivered ids remembered per topic
-  maxTopics: 20 // topics one poll may carry (the server's limit)
+  maxTopics: 16 // topics one poll may carry: the server's maxTopicsPerPoll (16 by default)
 };
 
 /** Nothing may reach WeChat's 60 s request limit. */

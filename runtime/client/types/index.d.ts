@@ -162,7 +162,7 @@ export interface ChannelOptions {
   maxSeenIds?: number;
   /** delivered ids remembered per topic (default 200) */
   maxTopicIds?: number;
-  /** topics one poll may carry, the server's limit (default 20); topic ids are kept for twice as many */
+  /** topics one poll may carry: the server's maxTopicsPerPoll (default 16); topic ids are kept for twice as many */
   maxTopics?: number;
   /** default: detected (uni, taro, qq, wx, my, tt, swan globals, else web) */
   platform?: PlatformName;
