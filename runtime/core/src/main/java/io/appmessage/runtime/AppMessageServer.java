@@ -202,6 +202,7 @@ public final class AppMessageServer implements AutoCloseable {
         private final SettingValues values = new SettingValues();
         private Set<String> expectedPlugins = new LinkedHashSet<>();
         private AppMessageOutbox outbox;
+        private TopicAuthorizer topicAuthorizer = TopicAuthorizer.NONE;
         private List<HandlerRegistry> registries;
         private ClassLoader classLoader;
         private Authenticator authenticator = Authenticator.ANONYMOUS;
@@ -299,6 +300,15 @@ public final class AppMessageServer implements AutoCloseable {
         /** Most targeted messages per answer, the rest on the next poll; default 100. */
         public Builder outboxBatchSize(int outboxBatchSize) { return set(Settings.OUTBOX_BATCH_SIZE, outboxBatchSize); }
 
+        /** Topics every poll may read, anonymous ones too: names or prefixes ending with {@code *} ({@code "live:*"}). Env: {@code APPMESSAGE_PUBLIC_TOPICS}. */
+        public Builder publicTopics(String... patterns) { return set(Settings.PUBLIC_TOPICS, new LinkedHashSet<>(Arrays.asList(patterns))); }
+
+        /** Decides which other topics a poll may read (see {@link TopicAuthorizer}); default: none but the public ones. */
+        public Builder topicAuthorizer(TopicAuthorizer authorizer) { this.topicAuthorizer = Objects.requireNonNull(authorizer); return this; }
+
+        /** Most topics one poll may list; beyond, 400; default 16. */
+        public Builder maxTopicsPerPoll(int max) { return set(Settings.MAX_TOPICS_PER_POLL, max); }
+
         /** Whether a poll with {@code wait=<seconds>} is held until something is there for its user; default on. */
         public Builder longPoll(boolean longPoll) { return set(Settings.LONG_POLL, longPoll); }
 
@@ -375,6 +385,10 @@ public final class AppMessageServer implements AutoCloseable {
             Map<String, String> env = environment == null ? System.getenv() : environment;
             values.applyEnvironment(env);
             ServerSettings settings = values.resolve();
+            if (outbox != null) {
+                outbox.authorizeTopicsWith(TopicAuthorizer.publicTopics(settings.publicTopics().toArray(String[]::new))
+                        .or(topicAuthorizer), settings.maxTopicsPerPoll());
+            }
             ServerRuntime runtime = new ServerRuntime(settings, new ServerWiring(registries, classLoader,
                     authenticator, instanceProvider, extensions, observers, outbox, dispatcherExecutor, otherRoutes,
                     CorsEnvironment.apply(env, cors)));

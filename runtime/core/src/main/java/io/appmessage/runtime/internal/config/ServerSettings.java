@@ -94,4 +94,8 @@ public final class ServerSettings {
     public Duration longPollCap() { return get(Settings.LONG_POLL_CAP); }
 
     public int maxHeldPolls() { return get(Settings.MAX_HELD_POLLS); }
+
+    public Set<String> publicTopics() { return get(Settings.PUBLIC_TOPICS); }
+
+    public int maxTopicsPerPoll() { return get(Settings.MAX_TOPICS_PER_POLL); }
 }

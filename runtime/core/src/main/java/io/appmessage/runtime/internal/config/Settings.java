@@ -83,6 +83,15 @@ public final class Settings {
     public static final Setting<Duration> FAULT_LOG_INTERVAL = declare("faultLogInterval", null, Duration.ofSeconds(10),
             "one per 10 s", Settings::millis, d -> !d.isNegative(), "a duration >= 0", "fault log lines per handler");
 
+    // topics: who reads without an authorizer, and how many one poll may list
+    public static final Setting<Set<String>> PUBLIC_TOPICS = declare("publicTopics", "APPMESSAGE_PUBLIC_TOPICS",
+            Set.of(), "none", Settings::names, Settings::topicPatterns,
+            "topic names or prefixes ending with '*', comma-separated", "topics anyone may read (`live:*`, `all`)");
+    /** Each listed topic costs one store read per answer. */
+    public static final Setting<Integer> MAX_TOPICS_PER_POLL = declare("maxTopicsPerPoll",
+            "APPMESSAGE_MAX_TOPICS_PER_POLL", 16, "16", Integer::valueOf, n -> n >= 1 && n <= 1_000, "1..1000",
+            "most topics one poll may list (beyond: 400)");
+
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(DECLARED);
 
@@ -121,6 +130,15 @@ public final class Settings {
             return Boolean.parseBoolean(text);
         }
         throw new IllegalArgumentException(text);
+    }
+
+    private static boolean topicPatterns(Set<String> patterns) {
+        try {
+            io.appmessage.runtime.internal.outbox.TopicPatterns.of(patterns);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Set<String> names(String text) {

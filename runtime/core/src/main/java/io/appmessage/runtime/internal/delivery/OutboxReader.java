@@ -2,6 +2,7 @@ package io.appmessage.runtime.internal.delivery;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.spi.Batch;
+import io.appmessage.runtime.spi.Cursor;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,19 @@ final class OutboxReader {
             return outbox.read(userId, cursorText, batchSize);
         } catch (OutboxUnavailableException e) {
             logUnavailable(e);
+            return null;
+        }
+    }
+
+    /** The topic's messages after {@code after} (null: new subscriber); null when the store cannot be read now. */
+    Batch readTopic(String topic, Cursor after) {
+        try {
+            return outbox.readTopic(topic, after, batchSize);
+        } catch (OutboxUnavailableException e) {
+            logUnavailable(e);
+            return null;
+        } catch (UnsupportedOperationException e) {
+            logUnavailable(new OutboxUnavailableException(e.getMessage(), null)); // a store without topics
             return null;
         }
     }
