@@ -348,8 +348,8 @@ MessageChannel.prototype._next = function (delay) {
 };
 
 /**
- * Triggers TOPIC_RESET for each subscribed topic whose history no longer reaches the cursor (all of
- * them when the whole cursor was lost), and TOPIC_REFUSED once per refusal.
+ * Triggers TOPIC_RESET for each subscribed topic whose history no longer reaches the cursor, and
+ * TOPIC_REFUSED once per refusal. (A top-level `recovered: false` is about the personal stream.)
  */
 MessageChannel.prototype._topicNews = function (envelope) {
   var states = envelope.topics || {};
@@ -357,7 +357,7 @@ MessageChannel.prototype._topicNews = function (envelope) {
   for (var i = 0; i < this._topics.length; i++) {
     var topic = this._topics[i];
     var state = states[topic];
-    if (envelope.recovered === false || (state && state.recovered === false)) {
+    if (state && state.recovered === false) {
       this._emit(EVENTS.TOPIC_RESET, { topic: topic, envelope: envelope });
     }
     if (refused.indexOf(topic) >= 0 && !this._refused[topic]) {

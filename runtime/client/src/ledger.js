@@ -77,17 +77,17 @@ MessageLedger.prototype._save = function () {
 };
 
 /**
- * Takes one answer: forgets old ids of every stream when the server lost our cursor
- * (`recovered: false`: the store was reset or trimmed, and a reset store may hand out the same ids
- * again), and those of each topic whose history no longer reaches the cursor
- * (`topics: {name: {recovered: false}}`); keeps the new cursor; returns only the messages not
- * delivered before. Saves before the caller triggers listeners, so a restart after this point does
+ * Takes one answer: forgets the old personal ids when the server lost our place in the personal
+ * stream (`recovered: false`: the store was reset or trimmed, and a reset store may hand out the same
+ * ids again), and those of each topic whose history no longer reaches the cursor
+ * (`topics: {name: {recovered: false}}`, the same rule per topic); keeps the new cursor; returns only
+ * the messages not delivered before. Saves before the caller triggers listeners, so a restart after this point does
  * not replay them. `subscribed` topics count as used.
  * @returns {Array} fresh messages, server order
  */
 MessageLedger.prototype.accept = function (envelope, subscribed) {
   var changed = envelope.recovered === false;
-  if (changed) this._clear();
+  if (changed) this._personal = [];
   var states = envelope.topics || {};
   for (var name in states) {
     if (states[name] && states[name].recovered === false && this._topics.has(name)) {

@@ -226,18 +226,24 @@ test('a topic whose history no longer reaches the cursor_triggers app_message_to
   assert.deepEqual(events.topicResets, ['live:42'], 'recovered true is no reset');
 });
 
-test('the whole cursor lost_triggers app_message_reset and a topic reset for each subscribed topic', async (t) => {
+test('the personal stream lost (top-level recovered false)_resets personal ids only; topics keep theirs', async (t) => {
   fakeTime(t);
   const { client, manual, events } = clientUnderTest(t);
   const resets = [];
+  const inbox = [];
+  const room = [];
   client.onReset(() => resets.push('reset'));
-  client.subscribe('live:42', () => {});
-  client.subscribe('all', () => {});
+  client.onMessage((m) => inbox.push(m.data));
+  client.subscribe('live:42', (m) => room.push(m.id));
   client.start();
   t.mock.timers.tick(0);
-  await reply(t, manual, answer([], 'epochB:1', { recovered: false }));
+  await reply(t, manual, answer([personal(1), topicMsg('live:42', 1)], 'epochA-1~live:42!1'));
+  // the personal store was reset (its ids start again); the room is where it was
+  await reply(t, manual, answer([personal(1), topicMsg('live:42', 1)], 'epochB-1~live:42!1', { recovered: false }));
   assert.deepEqual(resets, ['reset']);
-  assert.deepEqual(events.topicResets, ['live:42', 'all']);
+  assert.deepEqual(events.topicResets, [], 'no topic named itself unrecovered');
+  assert.deepEqual(inbox, ['A1', 'A1'], 'the reset personal stream reused id 1');
+  assert.deepEqual(room, [1], 'the room still drops its repeat');
 });
 
 test('a refused topic_is reported once and left out of the polls until the next start', async (t) => {

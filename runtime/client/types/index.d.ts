@@ -242,7 +242,7 @@ export declare class AppMessageClient<Keys extends AppMessageData = AppMessageDa
   subscribe<T = unknown>(topic: TopicName, cb: (message: TargetedMessage<T> & { topic: string }, envelope: Envelope<Keys>) => void): () => void;
   /** the topics subscribed to (refused ones included) */
   topics(): string[];
-  /** a topic's history no longer reaches the cursor (or the whole cursor was lost): reload that room */
+  /** a topic's history no longer reaches the cursor: reload that room */
   onTopicReset(cb: (event: TopicEvent) => void): () => void;
   /** the server refused a topic; it is left out of the polls until the next start() */
   onTopicRefused(cb: (event: TopicEvent) => void): () => void;
