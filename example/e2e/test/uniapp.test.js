@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { startExampleServer, sendDemoMessage } = require('../support/example-server');
+const { startExampleServer, sendDemoMessage, sayInLiveRoom } = require('../support/example-server');
 const { serveWithApi } = require('../support/static-proxy');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -71,6 +71,18 @@ test('uni-app H5 page_lists a targeted message once, delivered through a held lo
   await page.locator('.message').filter({ hasText: text }).waitFor({ timeout: SEEN_WITHIN_MS });
   await page.waitForTimeout(1500); // later polls re-send nothing already delivered
   assert.equal(await page.locator('.message').filter({ hasText: text }).count(), 1);
+  assert.deepEqual(problems, []);
+});
+
+test('uni-app H5 page_subscribes to live:42 with useTopic and lists a line said there once', async (t) => {
+  const { page, problems } = await openPage(t, 'user=carol&longpoll=1');
+  await page.locator('#test-msg').filter({ hasText: '测试消息' }).waitFor({ timeout: SEEN_WITHIN_MS });
+  const text = `uni-app room line ${Date.now()}`;
+  assert.equal((await sayInLiveRoom(server, 'demo-alice', '42', text)).status, 200);
+  await page.locator('#room .line').filter({ hasText: text }).waitFor({ timeout: SEEN_WITHIN_MS });
+  await page.waitForTimeout(1500); // later polls re-send nothing already delivered
+  assert.equal(await page.locator('#room .line').filter({ hasText: text }).count(), 1);
+  assert.equal(await page.locator('.message').filter({ hasText: text }).count(), 0, 'a room line is no personal message');
   assert.deepEqual(problems, []);
 });
 
