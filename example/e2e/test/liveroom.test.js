@@ -67,8 +67,11 @@ test('two windows in live room 42_chat, and each sees the other\'s line exactly 
 
   const saidAt = Date.now();
   await say(alice.page, 'hello from alice · 你好');
+  await alice.page.locator('#live-status').filter({ hasText: 'said #' }).waitFor({ timeout: SEEN_WITHIN_MS });
+  const answeredAt = Date.now();
   await linesSaying(bob.page, 'hello from alice · 你好').waitFor({ timeout: SEEN_WITHIN_MS });
-  t.diagnostic(`alice says -> on bob's screen: ${Date.now() - saidAt} ms (long-poll)`);
+  t.diagnostic(`alice types and says -> on bob's screen: ${Date.now() - saidAt} ms; ` +
+    `from the publish's answer on alice's page: ${Date.now() - answeredAt} ms (long-poll)`);
   await say(bob.page, 'hi alice, bob here');
   await linesSaying(alice.page, 'hi alice, bob here').waitFor({ timeout: SEEN_WITHIN_MS });
   await linesSaying(alice.page, 'hello from alice · 你好').waitFor({ timeout: SEEN_WITHIN_MS });
