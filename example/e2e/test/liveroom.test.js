@@ -91,6 +91,34 @@ test('two windows in live room 42_chat, and each sees the other\'s line exactly 
   assert.deepEqual(bob.problems, []);
 });
 
+test('two windows of one browser_keep their cursors apart, and a reload does not replay the room', async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } }); // one profile: one localStorage
+  t.after(() => context.close());
+  const problems = [];
+  const open = async (user) => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(server.url + '?user=' + user + '&room=7');
+    await page.locator('#log li').filter({ hasText: 'HTTP 200' }).first().waitFor({ timeout: SEEN_WITHIN_MS });
+    return page;
+  };
+  const alice = await open('alice');
+  const bob = await open('bob');
+  await say(alice, 'before the reload');
+  await linesSaying(bob, 'before the reload').waitFor({ timeout: SEEN_WITHIN_MS });
+  await sleep(1500); // bob's next poll acknowledges the line
+  await bob.reload();
+  await bob.locator('#log li').filter({ hasText: 'HTTP 200' }).first().waitFor({ timeout: SEEN_WITHIN_MS });
+  await say(alice, 'after the reload');
+  await linesSaying(bob, 'after the reload').waitFor({ timeout: SEEN_WITHIN_MS });
+  await sleep(1500);
+  assert.equal(await linesSaying(bob, 'before the reload').count(), 0, 'not shown again after the reload');
+  assert.equal(await linesSaying(bob, 'after the reload').count(), 1);
+  assert.equal(await linesSaying(alice, 'before the reload').count(), 1);
+  assert.equal(await linesSaying(alice, 'after the reload').count(), 1);
+  assert.deepEqual(problems, []);
+});
+
 test('a window that joins after the Join button_gets the lines said from then on; leaving stops them', async (t) => {
   const carol = await openWindow(t, 'carol', '&interval=1000&longpoll=0');
   assert.equal(await carol.page.isDisabled('#live-send'), true, 'not joined: nothing to say to');

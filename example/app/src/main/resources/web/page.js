@@ -31,12 +31,17 @@
 
   var event = AppMessage.createEventBus();
 
+  // The cursor and delivered ids live in this tab's sessionStorage: a reload neither replays nor loses,
+  // and two windows of one browser (alice in one, bob in the other) keep apart what localStorage would share.
+  var storage = AppMessage.webStorage(window.sessionStorage);
+
   // Long-poll is a setting of the channel: switching it builds a new client on the same bus and the
   // same storage (so the cursor and the delivered ids carry over).
   function makeClient() {
     return AppMessage.createClient({
       url: POLL_PATH,
       bus: event,
+      storage: storage,
       interval: interval,
       longPoll: longPoll,
       accessToken: function () { return token || null; } // read on every poll
