@@ -144,7 +144,8 @@ function scenarios(spec) {
     await sleep(3 * INTERVAL);
     assert.equal(lines.filter((m) => m.data && m.data.text === text).length, 1);
     assert.equal(lines[0].topic, 'live:42');
-    assert.deepEqual(seen.messages, [], 'a room line is no personal message');
+    assert.deepEqual(seen.messages.filter((m) => m.topic !== undefined || (m.data && m.data.text === text)), [],
+      'a room line is no personal message (bob\'s own messages from earlier tests may arrive)');
     assert.deepEqual(seen.errors, [], 'ending the held poll is no error');
     assert.ok(emu.host.stats.peakInFlight <= 1, `at most one request in flight, saw ${emu.host.stats.peakInFlight}`);
   });
