@@ -19,7 +19,7 @@ ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 TARGET="$BENCH_DIR/target"
 WORK="$TARGET/run"
 QUICK=0
-ONLY="jmh,http,startup,compile,memory,outbox,longpoll"
+ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -383,6 +383,7 @@ want compile && section_compile
 want memory && section_memory
 want outbox && section_script outbox 70 "7. Outbox: send and delivery throughput" "issue 6"
 want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
+want topics && section_script topics 90 "9. Topic fan-out" "topics"
 
 # ---- RESULTS.md ------------------------------------------------------------------------------
 # shellcheck source=/dev/null
@@ -419,6 +420,7 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   target_row "errors at $MEMORY_RATE polls/s with -Xmx64m" "${memory_errors:-}" "<=" 0 ""
   target_row "long-poll freshness median, 10,000 clients (issue 7, §8)" "${longpoll_p50_10k:-}" "<=" 50 " ms"
   target_row "long-poll freshness p99, 10,000 clients (issue 7, §8)" "${longpoll_p99_10k:-}" "<=" 100 " ms"
+  target_row "topic fan-out freshness p99, 10,000 subscribers (§9)" "${topics_p99_10k:-}" "<=" 250 " ms"
   echo
   echo "Longest GC pause under that load: ${memory_max_pause:-not run} ms."
   echo

@@ -8,6 +8,7 @@ import io.appmessage.runtime.outbox.OutboxMessage;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.MessageSignal;
+import io.appmessage.runtime.spi.WakeListener;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,7 +54,24 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         this.longPoll = longPoll;
         this.capSeconds = (int) Math.min(Integer.MAX_VALUE, cap.toSeconds());
         this.held = new HeldPolls(maxHeldPolls, timer);
-        this.subscription = signal.subscribe(held);
+        this.subscription = signal.subscribe(reader == null ? held : new WakeListener() {
+            @Override
+            public void userChanged(String userId) {
+                held.userChanged(userId);
+            }
+
+            @Override
+            public void everyoneChanged() {
+                reader.everyoneChanged();
+                held.everyoneChanged();
+            }
+
+            @Override
+            public void topicChanged(String topic) {
+                reader.topicChanged(topic); // first: the polls it wakes must not reuse a read from before
+                held.topicChanged(topic);
+            }
+        });
     }
 
     /**

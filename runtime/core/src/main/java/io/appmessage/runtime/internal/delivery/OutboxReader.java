@@ -29,6 +29,7 @@ final class OutboxReader {
     private final long logIntervalNanos;
     private final AtomicLong nextLogAt = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger heldBack = new AtomicInteger();
+    private final TopicReadCache topicReads = new TopicReadCache();
 
     OutboxReader(AppMessageOutbox outbox, int batchSize, long logIntervalNanos) {
         this.outbox = outbox;
@@ -46,10 +47,28 @@ final class OutboxReader {
         }
     }
 
+    /** A message was published to {@code topic}: call before its held polls are released. */
+    void topicChanged(String topic) {
+        topicReads.topicChanged(topic);
+    }
+
+    /** Everything may have changed. */
+    void everyoneChanged() {
+        topicReads.clear();
+    }
+
     /** The topic's messages after {@code after} (null: new subscriber); null when the store cannot be read now. */
     Batch readTopic(String topic, Cursor after) {
+        Batch cached = topicReads.get(topic, after);
+        if (cached != null) {
+            return cached;
+        }
+        TopicReadCache.Entries entries = topicReads.entries(topic);
+        long started = System.nanoTime();
         try {
-            return outbox.readTopic(topic, after, batchSize);
+            Batch batch = outbox.readTopic(topic, after, batchSize);
+            entries.put(after, batch, started);
+            return batch;
         } catch (OutboxUnavailableException e) {
             logUnavailable(e);
             return null;
