@@ -149,6 +149,24 @@ test('a subscribe while a long-poll is held_ends it and the next line arrives at
   assert.deepEqual(carol.errors, [], 'ending the held poll is no error');
 });
 
+test('more topics than the server allows_the client refuses the 17th, and a client told otherwise gets the server\'s 400', async (t) => {
+  const rooms = Array.from({ length: 17 }, (_, i) => 'live:room' + i);
+  const strict = openApp(server, 'demo-alice');
+  rooms.slice(0, 16).forEach((topic) => strict.join(topic));
+  assert.throws(() => strict.join(rooms[16]), /at most 16 topics per poll \(maxTopics\)/, 'the default matches the server\'s maxTopicsPerPoll');
+
+  const loose = openApp(server, 'demo-alice', memoryStorage(), { maxTopics: 17 });
+  t.after(() => loose.client.stop());
+  rooms.forEach((topic) => loose.join(topic));
+  loose.client.start();
+  await waitFor(() => loose.errors.length >= 1, 'the failed poll');
+  loose.client.stop();
+  assert.equal(loose.errors[0].statusCode, 400);
+  assert.match(loose.errors[0].error.message, /^HTTP 400: a poll lists at most 16 topics/);
+  assert.equal(loose.rawAnswers[0].code, 400, 'the envelope, not a stack trace');
+  assert.equal(loose.rawAnswers[0].data, null);
+});
+
 test('saying a line without a token_is refused with the envelope', async () => {
   const anonymous = await sayInLiveRoom(server, null, '42', 'hi');
   assert.equal(anonymous.status, 401);
