@@ -30,7 +30,7 @@ SOAK_MINUTES="${SOAK_MINUTES:-30}"
 SOAK_CLIENTS="${SOAK_CLIENTS:-5000}"
 SOAK_RATE="${SOAK_RATE:-20}"
 SOAK_STORES="${SOAK_STORES:-embedded redis}"
-SOAK_SAMPLE=$(( SOAK_MINUTES >= 10 ? 60 : 30 ))
+SOAK_SAMPLE=$(awk -v m="$SOAK_MINUTES" 'BEGIN { print (m >= 10 ? 60 : 30) }')  # minutes may be 0.5
 if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt $(( SOAK_CLIENTS + 2000 )) ]]; then
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fi

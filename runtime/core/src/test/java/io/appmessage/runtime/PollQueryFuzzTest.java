@@ -1,7 +1,6 @@
 package io.appmessage.runtime;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import org.junit.jupiter.api.AfterAll;
@@ -64,9 +63,9 @@ class PollQueryFuzzTest {
         outbox.close();
     }
 
+    // no @DictionaryEntries: Jazzer logs a line per kept input for it even when not fuzzing; the kept inputs
+    // (grown with one: %zz, %C3%28, %ED%A0%80, cursor=, wait=, access_token=alice-token, 1e400, NaN…) seed it
     @FuzzTest(maxDuration = "10s")
-    @DictionaryEntries({"%", "%zz", "%C3%A9", "%F0%9F%98%80", "%ED%A0%80", "%C3%28", "+", "&", "=", "&&",
-            "cursor=", "wait=", "access_token=", "access_token=alice-token", "1e400", "NaN", "-0", "0x1F", "C-"})
     void anyQuery_isAnsweredWithTheEnvelope_neverAFault(FuzzedDataProvider data) throws Exception {
         Map<String, String> headers = new HashMap<>();
         if (data.consumeBoolean()) {
