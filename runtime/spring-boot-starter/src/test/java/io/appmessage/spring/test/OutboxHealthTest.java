@@ -51,7 +51,7 @@ class OutboxHealthTest {
     void outboxHealth_isUp_downWhileRedisIsStopped_upAgain_andOnlyInReadiness() throws Exception {
         HttpResponse<String> readiness = Http.get(port, "/actuator/health/readiness");
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"appMessageOutbox\":{\"status\":\"UP\"");
+        assertThat(outboxStatus(readiness.body())).as(readiness.body()).isEqualTo("UP");
         assertThat(Http.get(port, "/actuator/health/liveness").body()).doesNotContain("appMessageOutbox");
 
         Logger watchdog = (Logger) LoggerFactory.getLogger("io.lettuce.core.protocol.ConnectionWatchdog");
@@ -73,13 +73,20 @@ class OutboxHealthTest {
         redis.stop();
         assertThat(Http.eventually(Duration.ofSeconds(20),
                 () -> Http.get(port, "/actuator/health/readiness").statusCode() == 503)).as("DOWN without Redis").isTrue();
-        assertThat(Http.get(port, "/actuator/health/readiness").body()).contains("\"appMessageOutbox\":{\"status\":\"DOWN\"");
+        assertThat(outboxStatus(Http.get(port, "/actuator/health/readiness").body())).isEqualTo("DOWN");
         HttpResponse<String> liveness = Http.get(port, "/actuator/health/liveness");
         assertThat(liveness.statusCode()).as("liveness does not depend on Redis").isEqualTo(200);
 
         redis.restart();
         assertThat(Http.eventually(Duration.ofSeconds(30),
                 () -> Http.get(port, "/actuator/health/readiness").statusCode() == 200)).as("UP once Redis is back").isTrue();
-        assertThat(Http.get(port, "/actuator/health/readiness").body()).contains("\"appMessageOutbox\":{\"status\":\"UP\"");
+        assertThat(outboxStatus(Http.get(port, "/actuator/health/readiness").body())).isEqualTo("UP");
+    }
+
+    /** The contributor's status in a health answer (Boot 3 writes status first, Boot 4 sorts the keys). */
+    private static String outboxStatus(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\"appMessageOutbox\":\\{(?:\"details\":\\{[^}]*\\},)?\"status\":\"(\\w+)\"").matcher(body);
+        return m.find() ? m.group(1) : "absent";
     }
 }
