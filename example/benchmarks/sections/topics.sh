@@ -28,7 +28,7 @@ tf_row() { # mode
   local rate; rate=$(field publishes_per_s "$line"); [[ -z "$rate" ]] && rate="1 per s"
   echo "| $1 | $(field subscribers "$line") | $rate | **$(field freshness_p50_ms "$line")** | **$(field freshness_p99_ms "$line")** | $(field received "$line") / $(field expected "$line") | $(field errors "$line") / $(field duplicates "$line") / $(field gaps "$line") |"
 }
-echo "## 9. Topic fan-out"
+echo "## 10. Topic fan-out"
 echo
 echo "One JVM runs PollApp's \`AppMessageServer\` (embedded outbox in a temp directory, long-poll on, topics \`bench:*\` public) and the publisher;"
 echo "a child JVM (\`TopicSubscribers\`, raw NIO, one keep-alive connection per subscriber) long-polls \`topics=bench:1&wait=25\` with its cursor and drops repeats by id."

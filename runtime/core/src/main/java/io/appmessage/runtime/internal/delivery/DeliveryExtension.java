@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 
@@ -41,6 +43,8 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     private final boolean longPoll;
     private final int capSeconds;
     private final HeldPolls held;
+    /** One thread that releases the held polls of a busy topic, off the publishing thread. */
+    private final ExecutorService releases;
     private final MessageSignal.Subscription subscription;
     private volatile BooleanSupplier closing = () -> false;
     /** Null when no observer is set. */
@@ -53,7 +57,12 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         this.reader = outbox == null ? null : new OutboxReader(outbox, batchSize, Duration.ofSeconds(10).toNanos());
         this.longPoll = longPoll;
         this.capSeconds = (int) Math.min(Integer.MAX_VALUE, cap.toSeconds());
-        this.held = new HeldPolls(maxHeldPolls, timer);
+        this.releases = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "appmessage-topic-wake");
+            t.setDaemon(true);
+            return t;
+        });
+        this.held = new HeldPolls(maxHeldPolls, timer, releases);
         this.subscription = signal.subscribe(reader == null ? held : new WakeListener() {
             @Override
             public void userChanged(String userId) {
@@ -105,6 +114,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        releases.shutdown();
     }
 
     @Override

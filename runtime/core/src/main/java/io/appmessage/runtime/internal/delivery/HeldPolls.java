@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HeldPolls implements WakeListener {
 
+    /** Up to this many polls of a topic are released on the signalling thread; more on {@code releases}. */
+    private static final int INLINE_RELEASES = 16;
+
     private final ScheduledExecutorService timer;
     private final BoundedCounter count;
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
@@ -35,9 +40,17 @@ final class HeldPolls implements WakeListener {
     /** Topic → the polls waiting on it; sets are only touched inside the map's atomic per-key operations. */
     private final ConcurrentHashMap<String, Set<HeldPoll>> byTopic = new ConcurrentHashMap<>();
 
+    /** Where the polls of a busy topic are released, so that a publish returns once its message is durable. */
+    private final Executor releases;
+
     HeldPolls(int max, ScheduledExecutorService timer) {
+        this(max, timer, Runnable::run);
+    }
+
+    HeldPolls(int max, ScheduledExecutorService timer, Executor releases) {
         this.count = new BoundedCounter(max);
         this.timer = timer;
+        this.releases = releases;
     }
 
     /**
@@ -111,11 +124,25 @@ final class HeldPolls implements WakeListener {
 
     @Override
     public void topicChanged(String topic) {
-        Set<HeldPoll> polls = byTopic.remove(topic);
-        if (polls != null) {
-            for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
-                held.release();
-            }
+        Set<HeldPoll> polls = byTopic.remove(topic); // detached now: a poll held from here on waits for the next
+        if (polls == null) {
+            return;
+        }
+        HeldPoll[] woken = polls.toArray(new HeldPoll[0]);
+        if (woken.length <= INLINE_RELEASES) {
+            releaseAll(woken);
+            return;
+        }
+        try {
+            releases.execute(() -> releaseAll(woken));
+        } catch (RejectedExecutionException closing) {
+            releaseAll(woken);
+        }
+    }
+
+    private static void releaseAll(HeldPoll[] polls) {
+        for (HeldPoll held : polls) {
+            held.release();
         }
     }
 
