@@ -17,6 +17,9 @@ public class HandlerSources {
 
     static final int DISPATCH_HANDLERS = 100;
     static final String DISPATCH_PACKAGE = "io.appmessage.benchmarks.dispatch.handlers";
+    /** The first dispatch handler's order: after the module's shop handlers (orders 0 to 9), so the
+     *  100 dispatch handlers are consecutive in the generated register, as one app's handlers are. */
+    static final int DISPATCH_ORDER = 100;
 
     public static void main(String[] args) throws IOException {
         if (args.length >= 2 && args[0].equals("dispatch")) {
@@ -58,7 +61,7 @@ public class HandlerSources {
                 + "/** Dispatch benchmark handler " + i + " of " + DISPATCH_HANDLERS
                 + " (written by scripts/HandlerSources.java; do not edit). */\n"
                 + "public final class " + handlerName(i) + " {\n\n"
-                + "    @OnAppMessageRequest(order = " + i + ")\n"
+                + "    @OnAppMessageRequest(order = " + (DISPATCH_ORDER + i) + ")\n"
                 + "    @ScannedHandler\n"
                 + "    @Subscribe\n"
                 + "    @AllowConcurrentEvents\n"

@@ -62,8 +62,8 @@ public final class HandlerRegister implements HandlerRegistry {
     }
 
     /**
-     * Calls the handlers directly, in order, each in its own {@code try}: the runtime makes one
-     * call per poll into {@link #run} instead of one per handler.
+     * Calls the handlers directly, in order; a failing handler is caught and the run goes on with
+     * the next. The runtime makes one call per poll into {@link #run} instead of one per handler.
      */
     private static final class Dispatch implements HandlerDispatch {
         private final ShopHandlers shopHandlers;
@@ -74,83 +74,37 @@ public final class HandlerRegister implements HandlerRegistry {
 
         @SuppressWarnings("fallthrough")
         @Override
-        public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
+        public void run(int from, AppMessageRequest request, HandlerSteps steps) {
             AppMessage message;
-            switch (from) {
-                case 0:
-                    if (to <= 0) {
-                        return;
+            int next = from;
+            while (true) {
+                try {
+                    switch (next) {
+                        case 0:
+                            if (steps.begin(0) == null) return;
+                            steps.returned(ShopHandlers.version());
+                        case 1:
+                            if (steps.begin(1) == null) return;
+                            steps.returned(ShopHandlers.lines());
+                        case 2:
+                            if (steps.begin(2) == null) return;
+                            steps.returned(this.shopHandlers.status(request));
+                        case 3:
+                            if ((message = steps.begin(3)) == null) return;
+                            ShopHandlers.test(message);
+                            steps.returned(null);
+                        case 4:
+                            if ((message = steps.begin(4)) == null) return;
+                            steps.returned(this.shopHandlers.audit(message));
+                        case 5:
+                            if ((message = steps.begin(5)) == null) return;
+                            steps.returned(this.shopHandlers.stock(message, request));
+                        default:
+                            return;
                     }
-                    if ((message = steps.begin(0)) == null) {
-                        return;
-                    }
-                    try {
-                        steps.returned(ShopHandlers.version());
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                case 1:
-                    if (to <= 1) {
-                        return;
-                    }
-                    if ((message = steps.begin(1)) == null) {
-                        return;
-                    }
-                    try {
-                        steps.returned(ShopHandlers.lines());
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                case 2:
-                    if (to <= 2) {
-                        return;
-                    }
-                    if ((message = steps.begin(2)) == null) {
-                        return;
-                    }
-                    try {
-                        steps.returned(this.shopHandlers.status(request));
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                case 3:
-                    if (to <= 3) {
-                        return;
-                    }
-                    if ((message = steps.begin(3)) == null) {
-                        return;
-                    }
-                    try {
-                        ShopHandlers.test(message);
-                        steps.returned(null);
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                case 4:
-                    if (to <= 4) {
-                        return;
-                    }
-                    if ((message = steps.begin(4)) == null) {
-                        return;
-                    }
-                    try {
-                        steps.returned(this.shopHandlers.audit(message));
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                case 5:
-                    if (to <= 5) {
-                        return;
-                    }
-                    if ((message = steps.begin(5)) == null) {
-                        return;
-                    }
-                    try {
-                        steps.returned(this.shopHandlers.stock(message, request));
-                    } catch (Throwable error) {
-                        steps.threw(error);
-                    }
-                default:
+                } catch (Throwable error) {
+                    next = steps.threw(error);
+                }
             }
         }
     }

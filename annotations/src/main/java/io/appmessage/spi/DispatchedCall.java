@@ -45,8 +45,8 @@ public final class DispatchedCall implements HandlerCall {
     /** Runs this one handler: its result ({@code null} for {@code void}), or what it threw. */
     @Override
     public Object call(AppMessageRequest request, AppMessage message) throws Exception {
-        OneHandler steps = new OneHandler(message);
-        dispatch.run(index, index + 1, request, steps);
+        OneHandler steps = new OneHandler(index, message);
+        dispatch.run(index, request, steps);
         Throwable error = steps.error;
         if (error instanceof Exception exception) {
             throw exception;
@@ -68,17 +68,19 @@ public final class DispatchedCall implements HandlerCall {
     /** The steps of a run of one handler: pushes go to the caller's message; result or error kept. */
     private static final class OneHandler implements HandlerSteps {
 
+        private final int index;
         private final AppMessage message;
         Object result;
         Throwable error;
 
-        OneHandler(AppMessage message) {
+        OneHandler(int index, AppMessage message) {
+            this.index = index;
             this.message = message;
         }
 
         @Override
         public AppMessage begin(int index) {
-            return message;
+            return index == this.index ? message : null;
         }
 
         @Override
@@ -87,8 +89,9 @@ public final class DispatchedCall implements HandlerCall {
         }
 
         @Override
-        public void threw(Throwable error) {
+        public int threw(Throwable error) {
             this.error = error;
+            return index + 1;
         }
     }
 }

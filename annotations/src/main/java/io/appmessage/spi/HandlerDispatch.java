@@ -9,23 +9,35 @@ import io.appmessage.AppMessageRequest;
  * handler objects; each of their {@link HandlerDescriptor}s calls through a {@link DispatchedCall}
  * naming the dispatch and the handler's index, which is how the runtime finds it.
  *
- * <p>The protocol, for every handler {@code i} from {@code from} up to {@code to} (exclusive), in order:
- * {@link HandlerSteps#begin steps.begin(i)} gives the {@code AppMessage} to pass (or {@code null}: stop,
- * nothing more runs); the handler is called; then exactly one of {@link HandlerSteps#returned} (its result:
- * {@code null} for {@code void}, the value, or the {@code CompletionStage}) and {@link HandlerSteps#threw}
- * (whatever it threw; the steps may rethrow, which ends the run). What the generated code looks like:
+ * <p>The protocol, for every handler {@code i} from {@code from} on, in order:
+ * {@link HandlerSteps#begin steps.begin(i)} gives the {@code AppMessage} to pass, or {@code null}: stop, the
+ * run returns (that is how the runtime ends a run at the last handler it wants, and how it stops one once
+ * the poll has answered); the handler is called; then {@link HandlerSteps#returned} gets its result
+ * ({@code null} for {@code void}, the value, or the {@code CompletionStage}), or, when it threw,
+ * {@link HandlerSteps#threw} gets the error and says where to go on (the steps may rethrow instead, which
+ * ends the run). One {@code try} around the whole {@code switch} isolates every handler: after a failure
+ * the run re-enters the {@code switch} at the next handler. What the generated code looks like:
  *
  * <pre>{@code
- * public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
+ * public void run(int from, AppMessageRequest request, HandlerSteps steps) {
  *     AppMessage message;
- *     switch (from) {
- *         case 0:
- *             if (to <= 0 || (message = steps.begin(0)) == null) return;
- *             try { ShopHandlers.test(message); steps.returned(null); } catch (Throwable e) { steps.threw(e); }
- *         case 1:
- *             if (to <= 1 || (message = steps.begin(1)) == null) return;
- *             try { steps.returned(shopHandlers.status(request)); } catch (Throwable e) { steps.threw(e); }
- *         default:
+ *     int next = from;
+ *     while (true) {
+ *         try {
+ *             switch (next) {
+ *                 case 0:
+ *                     if ((message = steps.begin(0)) == null) return;
+ *                     ShopHandlers.test(message);
+ *                     steps.returned(null);
+ *                 case 1:
+ *                     if (steps.begin(1) == null) return;
+ *                     steps.returned(shopHandlers.status(request));
+ *                 default:
+ *                     return;
+ *             }
+ *         } catch (Throwable error) {
+ *             next = steps.threw(error);
+ *         }
  *     }
  * }
  * }</pre>
@@ -36,11 +48,11 @@ import io.appmessage.AppMessageRequest;
 public interface HandlerDispatch {
 
     /**
-     * Runs the handlers with indices {@code from} (inclusive) to {@code to} (exclusive), in index order,
-     * following the protocol above; returns when they have run or when {@code begin} returned {@code null}.
+     * Runs the handlers from index {@code from} on, in index order, following the protocol above; returns
+     * when {@code begin} returned {@code null} or after the last handler.
      *
      * @param request the poll, passed to the handlers that take it
      * @param steps   the runtime's side of the protocol, for this poll
      */
-    void run(int from, int to, AppMessageRequest request, HandlerSteps steps);
+    void run(int from, AppMessageRequest request, HandlerSteps steps);
 }

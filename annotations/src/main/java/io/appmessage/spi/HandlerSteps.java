@@ -8,11 +8,11 @@ import io.appmessage.AppMessage;
  * pushes, results and failures to the handler that {@link #begin} named last.
  *
  * <pre>{@code
- * AppMessage message = steps.begin(3);          // null: the poll has answered, stop here
- * try {
- *     steps.returned(shopHandlers.status(request));
- * } catch (Throwable e) {
- *     steps.threw(e);                          // the handler loses only its own keys
+ * if ((message = steps.begin(3)) == null) return;   // null: stop here
+ * steps.returned(shopHandlers.status(request));
+ * ...
+ * } catch (Throwable error) {
+ *     next = steps.threw(error);                     // the handler loses only its own keys; go on at 4
  * }
  * }</pre>
  *
@@ -23,8 +23,9 @@ public interface HandlerSteps {
     /**
      * The handler with this index (in its dispatch) starts.
      *
-     * @return the {@code AppMessage} the handler pushes to, or {@code null} when it must not run (the
-     *         poll has answered): then the dispatch returns without running it or any later handler
+     * @return the {@code AppMessage} the handler pushes to, or {@code null} when it must not run (past the
+     *         last handler the runtime wants from this run, or the poll has answered): then the dispatch
+     *         returns without running it or any later handler
      */
     AppMessage begin(int index);
 
@@ -35,8 +36,10 @@ public interface HandlerSteps {
     void returned(Object result);
 
     /**
-     * The handler begun last threw {@code error}. Implementations may rethrow (the runtime does for
-     * errors of the JVM itself), which ends the dispatch.
+     * The handler begun last threw {@code error} (or {@link #returned} did). Implementations may rethrow (the
+     * runtime does for errors of the JVM itself), which ends the dispatch.
+     *
+     * @return the index to go on from: the failed handler's index + 1
      */
-    void threw(Throwable error);
+    int threw(Throwable error);
 }

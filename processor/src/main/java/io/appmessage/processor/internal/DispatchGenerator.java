@@ -16,10 +16,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates a register's {@code Dispatch}: a nested class holding one object per handler class and
- * calling every handler directly, in order, each in its own {@code try} (the protocol of
- * {@code io.appmessage.spi.HandlerDispatch}). The calls are a {@code switch} on the first index that
- * falls through to the last, in methods of at most {@link #CHUNK} handlers: a method the JIT compiles
- * and inlines small handlers into (HotSpot does not compile methods over 8,000 bytes of bytecode).
+ * calling every handler directly, in order (the protocol of {@code io.appmessage.spi.HandlerDispatch}).
+ * The calls are a {@code switch} on the first index that falls through to the last, inside one
+ * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers:
+ * methods the JIT compiles and inlines small handlers into (HotSpot does not compile methods over 8,000
+ * bytes of bytecode), and little source for javac.
  */
 final class DispatchGenerator {
 
@@ -27,7 +28,7 @@ final class DispatchGenerator {
     static final int CHUNK = 32;
 
     static final String CLASS_NAME = "Dispatch";
-    private static final List<String> RESERVED = List.of("from", "to", "request", "steps", "message", "error",
+    private static final List<String> RESERVED = List.of("from", "next", "request", "steps", "message", "error",
             "instances");
 
     private final ClassName name;
@@ -57,8 +58,8 @@ final class DispatchGenerator {
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ApiNames.HANDLER_DISPATCH)
-                .addJavadoc("Calls the handlers directly, in order, each in its own {@code try}: the runtime makes one\n"
-                        + "call per poll into {@link #run} instead of one per handler.\n");
+                .addJavadoc("Calls the handlers directly, in order; a failing handler is caught and the run goes on with\n"
+                        + "the next. The runtime makes one call per poll into {@link #run} instead of one per handler.\n");
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addParameter(ApiNames.INSTANCE_PROVIDER, "instances");
         for (HandlerModel handler : instanceOwners.values()) {
@@ -84,13 +85,13 @@ final class DispatchGenerator {
         for (int start = 0; start < handlers.size(); start += CHUNK) {
             int end = Math.min(start + CHUNK, handlers.size());
             String chunk = "run" + (start / CHUNK);
-            boolean last = end == handlers.size();
-            if (last) {
-                run.beginControlFlow("if (from < $L && to > $L)", end, start)
-                        .addStatement("$N(Math.max(from, $L), to, request, steps)", chunk, start).endControlFlow();
+            String first = start == 0 ? "from" : "Math.max(from, " + start + ")";
+            if (end == handlers.size()) {
+                run.beginControlFlow("if (from < $L)", end)
+                        .addStatement("$N($L, request, steps)", chunk, first).endControlFlow();
             } else {
-                run.beginControlFlow("if (from < $L && to > $L && !$N(Math.max(from, $L), to, request, steps))",
-                        end, start, chunk, start).addStatement("return").endControlFlow();
+                run.beginControlFlow("if (from < $L && !$N($L, request, steps))", end, chunk, first)
+                        .addStatement("return").endControlFlow();
             }
             type.addMethod(runMethod(chunk, start, end, true).addModifiers(Modifier.PRIVATE).build());
         }
@@ -98,8 +99,9 @@ final class DispatchGenerator {
     }
 
     /**
-     * The calls of handlers {@code start} to {@code end}: a fall-through switch on {@code from}. A
-     * chunk method returns false when {@code begin} stopped the run, true when it reached {@code to}.
+     * The calls of handlers {@code start} to {@code end}: a fall-through switch on the next index inside one
+     * {@code try}, re-entered after a failure at the index {@code threw} names. A chunk method returns false
+     * when {@code begin} stopped the run, true when it ran past its last handler.
      */
     private MethodSpec.Builder runMethod(String method, int start, int end, boolean chunk) {
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder(method))
@@ -108,30 +110,34 @@ final class DispatchGenerator {
         if (chunk) {
             run.returns(boolean.class);
         }
-        String done = chunk ? "return true" : "return";
-        String stopped = chunk ? "return false" : "return";
-        run.addStatement("$T message", ApiNames.APP_MESSAGE).beginControlFlow("switch (from)");
+        String stopped = chunk ? "return false;" : "return;";
+        boolean usesMessage = handlers.subList(start, end).stream()
+                .anyMatch(handler -> handler.parameters().contains(HandlerModel.Parameter.MESSAGE));
+        if (usesMessage) {
+            run.addStatement("$T message", ApiNames.APP_MESSAGE);
+        }
+        run.addStatement("int next = from").beginControlFlow("while (true)").beginControlFlow("try")
+                .beginControlFlow("switch (next)");
         for (int i = start; i < end; i++) {
+            HandlerModel handler = handlers.get(i);
+            boolean takesMessage = handler.parameters().contains(HandlerModel.Parameter.MESSAGE);
             run.addCode("case $L:\n$>", i)
-                    .beginControlFlow("if (to <= $L)", i).addStatement(done).endControlFlow()
-                    .beginControlFlow("if ((message = steps.begin($L)) == null)", i).addStatement(stopped)
-                    .endControlFlow()
-                    .beginControlFlow("try")
-                    .addCode(call(handlers.get(i)))
-                    .nextControlFlow("catch ($T error)", Throwable.class)
-                    .addStatement("steps.threw(error)")
-                    .endControlFlow()
+                    .addCode(takesMessage ? "if ((message = steps.begin($L)) == null) $L\n" : "if (steps.begin($L) == null) $L\n",
+                            i, stopped)
+                    .addCode(call(handler))
                     .addCode("$<");
         }
-        run.addCode("default:\n").endControlFlow();
-        if (chunk) {
-            run.addStatement("return true");
-        }
+        run.addCode("default:\n$>").addStatement(chunk ? "return true" : "return").addCode("$<")
+                .endControlFlow()
+                .nextControlFlow("catch ($T error)", Throwable.class)
+                .addStatement("next = steps.threw(error)")
+                .endControlFlow()
+                .endControlFlow();
         return run;
     }
 
     private static MethodSpec.Builder signature(MethodSpec.Builder method) {
-        return method.addParameter(int.class, "from").addParameter(int.class, "to")
+        return method.addParameter(int.class, "from")
                 .addParameter(ApiNames.APP_MESSAGE_REQUEST, "request").addParameter(ApiNames.HANDLER_STEPS, "steps");
     }
 

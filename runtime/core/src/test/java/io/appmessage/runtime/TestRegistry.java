@@ -56,16 +56,18 @@ final class TestRegistry implements HandlerRegistry {
     /** The generated code's protocol around each call (begin, then returned or threw), as a loop. */
     private record LoopDispatch(HandlerCall[] calls) implements HandlerDispatch {
         @Override
-        public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
-            for (int i = from; i < to; i++) {
-                AppMessage message = steps.begin(i);
+        public void run(int from, AppMessageRequest request, HandlerSteps steps) {
+            int next = from;
+            while (next < calls.length) {
+                AppMessage message = steps.begin(next);
                 if (message == null) {
                     return;
                 }
                 try {
-                    steps.returned(calls[i].call(request, message));
+                    steps.returned(calls[next].call(request, message));
+                    next++;
                 } catch (Throwable error) {
-                    steps.threw(error);
+                    next = steps.threw(error);
                 }
             }
         }

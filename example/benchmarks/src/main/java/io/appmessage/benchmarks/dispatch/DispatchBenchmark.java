@@ -65,7 +65,7 @@ public class DispatchBenchmark {
     }
 
     @Benchmark
-    public void generated(Blackhole blackhole) throws Exception {
+    public void generated(Blackhole blackhole) {
         message.reset();
         generated.poll(request, message);
         blackhole.consume(message);

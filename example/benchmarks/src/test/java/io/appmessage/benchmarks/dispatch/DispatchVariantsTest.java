@@ -23,7 +23,9 @@ class DispatchVariantsTest {
             default -> new DirectCalls().poll100(direct);
         }
         ArrayAppMessage generated = new ArrayAppMessage(128);
-        GeneratedDispatch.firstOf(DispatchRegistry.generated(), handlers).poll(request, generated);
+        GeneratedDispatch generatedDispatch = GeneratedDispatch.firstOf(DispatchRegistry.generated(), handlers);
+        generatedDispatch.poll(request, generated);
+        assertThat(generatedDispatch.failures()).isZero();
         ArrayAppMessage eventBus = new ArrayAppMessage(128);
         new EventBusDispatch(handlers).poll(eventBus);
         ArrayAppMessage reflective = new ArrayAppMessage(128);

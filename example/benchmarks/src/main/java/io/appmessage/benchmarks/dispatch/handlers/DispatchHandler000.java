@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 0 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler000 {
 
-    @OnAppMessageRequest(order = 0)
+    @OnAppMessageRequest(order = 100)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

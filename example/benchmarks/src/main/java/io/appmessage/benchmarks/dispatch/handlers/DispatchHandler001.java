@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 1 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler001 {
 
-    @OnAppMessageRequest(order = 1)
+    @OnAppMessageRequest(order = 101)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 2 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler002 {
 
-    @OnAppMessageRequest(order = 2)
+    @OnAppMessageRequest(order = 102)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 3 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler003 {
 
-    @OnAppMessageRequest(order = 3)
+    @OnAppMessageRequest(order = 103)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

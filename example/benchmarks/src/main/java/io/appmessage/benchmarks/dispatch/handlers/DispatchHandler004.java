@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 4 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler004 {
 
-    @OnAppMessageRequest(order = 4)
+    @OnAppMessageRequest(order = 104)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 5 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler005 {
 
-    @OnAppMessageRequest(order = 5)
+    @OnAppMessageRequest(order = 105)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

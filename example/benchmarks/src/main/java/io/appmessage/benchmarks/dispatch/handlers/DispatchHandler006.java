@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 6 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler006 {
 
-    @OnAppMessageRequest(order = 6)
+    @OnAppMessageRequest(order = 106)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

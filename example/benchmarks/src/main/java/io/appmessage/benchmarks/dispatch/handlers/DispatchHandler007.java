@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 7 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler007 {
 
-    @OnAppMessageRequest(order = 7)
+    @OnAppMessageRequest(order = 107)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 8 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler008 {
 
-    @OnAppMessageRequest(order = 8)
+    @OnAppMessageRequest(order = 108)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 9 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler009 {
 
-    @OnAppMessageRequest(order = 9)
+    @OnAppMessageRequest(order = 109)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 10 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler010 {
 
-    @OnAppMessageRequest(order = 10)
+    @OnAppMessageRequest(order = 110)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 11 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler011 {
 
-    @OnAppMessageRequest(order = 11)
+    @OnAppMessageRequest(order = 111)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

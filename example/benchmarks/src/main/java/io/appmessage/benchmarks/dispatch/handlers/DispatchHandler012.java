@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 12 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler012 {
 
-    @OnAppMessageRequest(order = 12)
+    @OnAppMessageRequest(order = 112)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 13 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler013 {
 
-    @OnAppMessageRequest(order = 13)
+    @OnAppMessageRequest(order = 113)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 14 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler014 {
 
-    @OnAppMessageRequest(order = 14)
+    @OnAppMessageRequest(order = 114)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

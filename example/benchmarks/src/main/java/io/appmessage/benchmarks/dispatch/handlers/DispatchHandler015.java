@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 15 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler015 {
 
-    @OnAppMessageRequest(order = 15)
+    @OnAppMessageRequest(order = 115)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 16 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler016 {
 
-    @OnAppMessageRequest(order = 16)
+    @OnAppMessageRequest(order = 116)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 17 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler017 {
 
-    @OnAppMessageRequest(order = 17)
+    @OnAppMessageRequest(order = 117)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

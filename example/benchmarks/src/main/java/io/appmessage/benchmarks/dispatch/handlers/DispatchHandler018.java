@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 18 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler018 {
 
-    @OnAppMessageRequest(order = 18)
+    @OnAppMessageRequest(order = 118)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

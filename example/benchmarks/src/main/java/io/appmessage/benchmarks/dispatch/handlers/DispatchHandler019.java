@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 19 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler019 {
 
-    @OnAppMessageRequest(order = 19)
+    @OnAppMessageRequest(order = 119)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 20 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler020 {
 
-    @OnAppMessageRequest(order = 20)
+    @OnAppMessageRequest(order = 120)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

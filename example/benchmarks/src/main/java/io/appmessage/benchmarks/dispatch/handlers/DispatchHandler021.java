@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 21 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler021 {
 
-    @OnAppMessageRequest(order = 21)
+    @OnAppMessageRequest(order = 121)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

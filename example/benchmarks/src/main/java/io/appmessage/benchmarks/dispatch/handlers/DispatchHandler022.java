@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 22 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler022 {
 
-    @OnAppMessageRequest(order = 22)
+    @OnAppMessageRequest(order = 122)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 23 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler023 {
 
-    @OnAppMessageRequest(order = 23)
+    @OnAppMessageRequest(order = 123)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 24 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler024 {
 
-    @OnAppMessageRequest(order = 24)
+    @OnAppMessageRequest(order = 124)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 25 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler025 {
 
-    @OnAppMessageRequest(order = 25)
+    @OnAppMessageRequest(order = 125)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

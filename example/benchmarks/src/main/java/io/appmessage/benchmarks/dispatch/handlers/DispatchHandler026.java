@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 26 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler026 {
 
-    @OnAppMessageRequest(order = 26)
+    @OnAppMessageRequest(order = 126)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

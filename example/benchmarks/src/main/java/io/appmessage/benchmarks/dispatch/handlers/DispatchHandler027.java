@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 27 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler027 {
 
-    @OnAppMessageRequest(order = 27)
+    @OnAppMessageRequest(order = 127)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

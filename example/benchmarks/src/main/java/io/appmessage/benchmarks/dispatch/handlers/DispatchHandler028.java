@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 28 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler028 {
 
-    @OnAppMessageRequest(order = 28)
+    @OnAppMessageRequest(order = 128)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 29 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler029 {
 
-    @OnAppMessageRequest(order = 29)
+    @OnAppMessageRequest(order = 129)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 30 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler030 {
 
-    @OnAppMessageRequest(order = 30)
+    @OnAppMessageRequest(order = 130)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

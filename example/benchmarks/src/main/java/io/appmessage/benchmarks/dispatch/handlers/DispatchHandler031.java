@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 31 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler031 {
 
-    @OnAppMessageRequest(order = 31)
+    @OnAppMessageRequest(order = 131)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 32 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler032 {
 
-    @OnAppMessageRequest(order = 32)
+    @OnAppMessageRequest(order = 132)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 33 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler033 {
 
-    @OnAppMessageRequest(order = 33)
+    @OnAppMessageRequest(order = 133)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 34 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler034 {
 
-    @OnAppMessageRequest(order = 34)
+    @OnAppMessageRequest(order = 134)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

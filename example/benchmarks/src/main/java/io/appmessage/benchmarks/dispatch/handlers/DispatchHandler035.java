@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 35 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler035 {
 
-    @OnAppMessageRequest(order = 35)
+    @OnAppMessageRequest(order = 135)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

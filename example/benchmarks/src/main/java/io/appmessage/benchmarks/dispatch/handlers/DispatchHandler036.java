@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 36 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler036 {
 
-    @OnAppMessageRequest(order = 36)
+    @OnAppMessageRequest(order = 136)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 37 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler037 {
 
-    @OnAppMessageRequest(order = 37)
+    @OnAppMessageRequest(order = 137)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

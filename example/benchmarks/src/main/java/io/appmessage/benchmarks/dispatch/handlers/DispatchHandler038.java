@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 38 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler038 {
 
-    @OnAppMessageRequest(order = 38)
+    @OnAppMessageRequest(order = 138)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

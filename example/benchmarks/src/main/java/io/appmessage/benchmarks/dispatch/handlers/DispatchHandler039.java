@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 39 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler039 {
 
-    @OnAppMessageRequest(order = 39)
+    @OnAppMessageRequest(order = 139)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

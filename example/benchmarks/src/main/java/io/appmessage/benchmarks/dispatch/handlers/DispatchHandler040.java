@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 40 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler040 {
 
-    @OnAppMessageRequest(order = 40)
+    @OnAppMessageRequest(order = 140)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

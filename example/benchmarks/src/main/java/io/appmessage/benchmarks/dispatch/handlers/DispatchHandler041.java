@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 41 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler041 {
 
-    @OnAppMessageRequest(order = 41)
+    @OnAppMessageRequest(order = 141)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 42 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler042 {
 
-    @OnAppMessageRequest(order = 42)
+    @OnAppMessageRequest(order = 142)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

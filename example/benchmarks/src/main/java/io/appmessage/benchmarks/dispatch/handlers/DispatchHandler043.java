@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 43 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler043 {
 
-    @OnAppMessageRequest(order = 43)
+    @OnAppMessageRequest(order = 143)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 44 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler044 {
 
-    @OnAppMessageRequest(order = 44)
+    @OnAppMessageRequest(order = 144)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 45 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler045 {
 
-    @OnAppMessageRequest(order = 45)
+    @OnAppMessageRequest(order = 145)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 46 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler046 {
 
-    @OnAppMessageRequest(order = 46)
+    @OnAppMessageRequest(order = 146)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 47 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler047 {
 
-    @OnAppMessageRequest(order = 47)
+    @OnAppMessageRequest(order = 147)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 48 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler048 {
 
-    @OnAppMessageRequest(order = 48)
+    @OnAppMessageRequest(order = 148)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 49 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler049 {
 
-    @OnAppMessageRequest(order = 49)
+    @OnAppMessageRequest(order = 149)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

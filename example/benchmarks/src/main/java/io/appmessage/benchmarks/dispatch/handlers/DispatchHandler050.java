@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 50 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler050 {
 
-    @OnAppMessageRequest(order = 50)
+    @OnAppMessageRequest(order = 150)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 51 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler051 {
 
-    @OnAppMessageRequest(order = 51)
+    @OnAppMessageRequest(order = 151)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

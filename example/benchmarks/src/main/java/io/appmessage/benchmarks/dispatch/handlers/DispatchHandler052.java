@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 52 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler052 {
 
-    @OnAppMessageRequest(order = 52)
+    @OnAppMessageRequest(order = 152)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

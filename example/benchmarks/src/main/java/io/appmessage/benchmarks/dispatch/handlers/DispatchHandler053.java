@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 53 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler053 {
 
-    @OnAppMessageRequest(order = 53)
+    @OnAppMessageRequest(order = 153)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 54 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler054 {
 
-    @OnAppMessageRequest(order = 54)
+    @OnAppMessageRequest(order = 154)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 55 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler055 {
 
-    @OnAppMessageRequest(order = 55)
+    @OnAppMessageRequest(order = 155)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 56 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler056 {
 
-    @OnAppMessageRequest(order = 56)
+    @OnAppMessageRequest(order = 156)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 57 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler057 {
 
-    @OnAppMessageRequest(order = 57)
+    @OnAppMessageRequest(order = 157)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

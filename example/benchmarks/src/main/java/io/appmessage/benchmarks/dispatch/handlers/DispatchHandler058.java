@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 58 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler058 {
 
-    @OnAppMessageRequest(order = 58)
+    @OnAppMessageRequest(order = 158)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

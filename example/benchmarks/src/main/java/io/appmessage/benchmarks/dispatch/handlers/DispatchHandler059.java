@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 59 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler059 {
 
-    @OnAppMessageRequest(order = 59)
+    @OnAppMessageRequest(order = 159)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 60 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler060 {
 
-    @OnAppMessageRequest(order = 60)
+    @OnAppMessageRequest(order = 160)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

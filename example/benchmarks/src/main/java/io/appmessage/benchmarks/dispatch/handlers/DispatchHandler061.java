@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 61 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler061 {
 
-    @OnAppMessageRequest(order = 61)
+    @OnAppMessageRequest(order = 161)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 62 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler062 {
 
-    @OnAppMessageRequest(order = 62)
+    @OnAppMessageRequest(order = 162)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 63 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler063 {
 
-    @OnAppMessageRequest(order = 63)
+    @OnAppMessageRequest(order = 163)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

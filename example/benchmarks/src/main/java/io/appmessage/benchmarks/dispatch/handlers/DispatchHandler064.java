@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 64 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler064 {
 
-    @OnAppMessageRequest(order = 64)
+    @OnAppMessageRequest(order = 164)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 65 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler065 {
 
-    @OnAppMessageRequest(order = 65)
+    @OnAppMessageRequest(order = 165)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 66 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler066 {
 
-    @OnAppMessageRequest(order = 66)
+    @OnAppMessageRequest(order = 166)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 67 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler067 {
 
-    @OnAppMessageRequest(order = 67)
+    @OnAppMessageRequest(order = 167)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 68 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler068 {
 
-    @OnAppMessageRequest(order = 68)
+    @OnAppMessageRequest(order = 168)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

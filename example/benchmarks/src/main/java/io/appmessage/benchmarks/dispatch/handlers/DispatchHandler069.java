@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 69 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler069 {
 
-    @OnAppMessageRequest(order = 69)
+    @OnAppMessageRequest(order = 169)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 70 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler070 {
 
-    @OnAppMessageRequest(order = 70)
+    @OnAppMessageRequest(order = 170)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

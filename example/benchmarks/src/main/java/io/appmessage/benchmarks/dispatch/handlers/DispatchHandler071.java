@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 71 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler071 {
 
-    @OnAppMessageRequest(order = 71)
+    @OnAppMessageRequest(order = 171)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

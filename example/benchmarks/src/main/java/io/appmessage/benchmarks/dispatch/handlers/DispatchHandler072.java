@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 72 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler072 {
 
-    @OnAppMessageRequest(order = 72)
+    @OnAppMessageRequest(order = 172)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

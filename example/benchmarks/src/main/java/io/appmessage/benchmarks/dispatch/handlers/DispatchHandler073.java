@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 73 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler073 {
 
-    @OnAppMessageRequest(order = 73)
+    @OnAppMessageRequest(order = 173)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

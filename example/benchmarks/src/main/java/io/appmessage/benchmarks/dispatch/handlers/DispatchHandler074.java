@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 74 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler074 {
 
-    @OnAppMessageRequest(order = 74)
+    @OnAppMessageRequest(order = 174)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

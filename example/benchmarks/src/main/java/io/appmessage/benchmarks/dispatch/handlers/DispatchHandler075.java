@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 75 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler075 {
 
-    @OnAppMessageRequest(order = 75)
+    @OnAppMessageRequest(order = 175)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 76 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler076 {
 
-    @OnAppMessageRequest(order = 76)
+    @OnAppMessageRequest(order = 176)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 77 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler077 {
 
-    @OnAppMessageRequest(order = 77)
+    @OnAppMessageRequest(order = 177)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 78 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler078 {
 
-    @OnAppMessageRequest(order = 78)
+    @OnAppMessageRequest(order = 178)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 79 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler079 {
 
-    @OnAppMessageRequest(order = 79)
+    @OnAppMessageRequest(order = 179)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

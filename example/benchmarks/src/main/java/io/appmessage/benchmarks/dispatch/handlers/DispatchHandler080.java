@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 80 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler080 {
 
-    @OnAppMessageRequest(order = 80)
+    @OnAppMessageRequest(order = 180)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 81 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler081 {
 
-    @OnAppMessageRequest(order = 81)
+    @OnAppMessageRequest(order = 181)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 82 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler082 {
 
-    @OnAppMessageRequest(order = 82)
+    @OnAppMessageRequest(order = 182)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 83 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler083 {
 
-    @OnAppMessageRequest(order = 83)
+    @OnAppMessageRequest(order = 183)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

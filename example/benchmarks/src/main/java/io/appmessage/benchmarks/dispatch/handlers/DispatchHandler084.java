@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 84 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler084 {
 
-    @OnAppMessageRequest(order = 84)
+    @OnAppMessageRequest(order = 184)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 85 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler085 {
 
-    @OnAppMessageRequest(order = 85)
+    @OnAppMessageRequest(order = 185)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 86 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler086 {
 
-    @OnAppMessageRequest(order = 86)
+    @OnAppMessageRequest(order = 186)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

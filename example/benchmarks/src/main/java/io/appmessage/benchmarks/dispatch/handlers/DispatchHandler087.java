@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 87 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler087 {
 
-    @OnAppMessageRequest(order = 87)
+    @OnAppMessageRequest(order = 187)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

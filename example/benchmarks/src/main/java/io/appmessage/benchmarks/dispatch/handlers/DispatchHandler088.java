@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 88 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler088 {
 
-    @OnAppMessageRequest(order = 88)
+    @OnAppMessageRequest(order = 188)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 89 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler089 {
 
-    @OnAppMessageRequest(order = 89)
+    @OnAppMessageRequest(order = 189)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

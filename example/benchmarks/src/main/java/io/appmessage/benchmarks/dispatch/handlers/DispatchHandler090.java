@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 90 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler090 {
 
-    @OnAppMessageRequest(order = 90)
+    @OnAppMessageRequest(order = 190)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

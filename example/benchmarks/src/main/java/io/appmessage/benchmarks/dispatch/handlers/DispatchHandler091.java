@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 91 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler091 {
 
-    @OnAppMessageRequest(order = 91)
+    @OnAppMessageRequest(order = 191)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

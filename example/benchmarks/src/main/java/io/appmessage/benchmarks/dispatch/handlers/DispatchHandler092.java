@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 92 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler092 {
 
-    @OnAppMessageRequest(order = 92)
+    @OnAppMessageRequest(order = 192)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 93 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler093 {
 
-    @OnAppMessageRequest(order = 93)
+    @OnAppMessageRequest(order = 193)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

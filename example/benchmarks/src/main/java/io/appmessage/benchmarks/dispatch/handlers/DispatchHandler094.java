@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 94 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler094 {
 
-    @OnAppMessageRequest(order = 94)
+    @OnAppMessageRequest(order = 194)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 95 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler095 {
 
-    @OnAppMessageRequest(order = 95)
+    @OnAppMessageRequest(order = 195)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

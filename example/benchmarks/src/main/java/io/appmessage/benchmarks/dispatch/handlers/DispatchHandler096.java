@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 96 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler096 {
 
-    @OnAppMessageRequest(order = 96)
+    @OnAppMessageRequest(order = 196)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

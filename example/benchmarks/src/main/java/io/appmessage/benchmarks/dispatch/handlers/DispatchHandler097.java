@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 97 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler097 {
 
-    @OnAppMessageRequest(order = 97)
+    @OnAppMessageRequest(order = 197)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 98 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler098 {
 
-    @OnAppMessageRequest(order = 98)
+    @OnAppMessageRequest(order = 198)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

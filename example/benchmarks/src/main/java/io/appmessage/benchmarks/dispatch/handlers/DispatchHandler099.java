@@ -9,7 +9,7 @@ import io.appmessage.benchmarks.scan.ScannedHandler;
 /** Dispatch benchmark handler 99 of 100 (written by scripts/HandlerSources.java; do not edit). */
 public final class DispatchHandler099 {
 
-    @OnAppMessageRequest(order = 99)
+    @OnAppMessageRequest(order = 199)
     @ScannedHandler
     @Subscribe
     @AllowConcurrentEvents

@@ -20,8 +20,8 @@ final class CallDispatch implements HandlerDispatch {
     }
 
     @Override
-    public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
-        if (from > 0 || to < 1) {
+    public void run(int from, AppMessageRequest request, HandlerSteps steps) {
+        if (from > 0) {
             return;
         }
         AppMessage message = steps.begin(0);

@@ -41,8 +41,9 @@ abstract class HandlerRun implements HandlerSteps {
     final Executor worker;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
-    /** The running segment's base: a handler's position is {@code base + index}. */
+    /** The running segment's base (a handler's position is {@code base + index}) and its end index. */
     private int base;
+    private int segmentEnd;
     /** The position of the handler begun last, its slot when asynchronous, and whether it is still running. */
     private int current = -1;
     private AsyncSlot currentAsync;
@@ -83,7 +84,8 @@ abstract class HandlerRun implements HandlerSteps {
         deadlineTimer = engine.timer.schedule(this::deadlinePassed, engine.deadlineNanos, TimeUnit.NANOSECONDS);
         for (int s = 0; s < plan.segments() && !stopped; s++) {
             base = plan.base(s);
-            plan.dispatch(s).run(plan.from(s), plan.to(s), request, this); // calls begin/returned/threw below
+            segmentEnd = plan.to(s);
+            plan.dispatch(s).run(plan.from(s), request, this); // calls begin/returned/threw below
         }
         if (PENDING.decrementAndGet(this) == 0) {
             finish();
@@ -101,11 +103,14 @@ abstract class HandlerRun implements HandlerSteps {
 
     /**
      * The handler at {@code index} of the running segment's dispatch starts: the collector for a synchronous
-     * one, a new {@link AsyncSlot} for an asynchronous one; null once the deadline passed while an earlier
-     * handler ran (the poll has answered; this and the later handlers do not run).
+     * one, a new {@link AsyncSlot} for an asynchronous one; null past the segment's end, and once the
+     * deadline passed while an earlier handler ran (the poll has answered; this and the later handlers do not run).
      */
     @Override
     public final AppMessage begin(int index) {
+        if (index >= segmentEnd) {
+            return null; // the segment's last handler has run; the next segment (another dispatch) goes on
+        }
         int position = base + index;
         HandlerSlot handler = handlers[position];
         AsyncSlot slot = handler.kind == HandlerDescriptor.Kind.ASYNC
@@ -151,7 +156,7 @@ abstract class HandlerRun implements HandlerSteps {
 
     /** The handler begun last threw: it loses its own pushes only, and the failure is logged against it. */
     @Override
-    public final void threw(Throwable error) {
+    public final int threw(Throwable error) {
         if (EnvelopeWriter.isFatal(error)) {
             throw (Error) error; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
         }
@@ -169,12 +174,13 @@ abstract class HandlerRun implements HandlerSteps {
         AsyncSlot slot = currentAsync;
         if (slot != null) {
             slot.accept(null, error);
-            return;
+        } else {
+            if (outcomes != null) {
+                outcomes.ended(current, true);
+            }
+            engine.faults.threw(handlers[current], error);
         }
-        if (outcomes != null) {
-            outcomes.ended(current, true);
-        }
-        engine.faults.threw(handlers[current], error);
+        return current - base + 1;
     }
 
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */

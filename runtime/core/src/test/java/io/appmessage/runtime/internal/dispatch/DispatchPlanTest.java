@@ -20,7 +20,7 @@ class DispatchPlanTest {
 
     private record NoDispatch(String name) implements HandlerDispatch {
         @Override
-        public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
+        public void run(int from, AppMessageRequest request, HandlerSteps steps) {
         }
     }
 
