@@ -19,7 +19,7 @@ ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 TARGET="$BENCH_DIR/target"
 WORK="$TARGET/run"
 QUICK=0
-ONLY="jmh,http,startup,compile,memory,outbox,longpoll"
+ONLY="jmh,http,startup,compile,memory,outbox,longpoll,metrics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -383,6 +383,7 @@ want compile && section_compile
 want memory && section_memory
 want outbox && section_script outbox 70 "7. Outbox: send and delivery throughput" "issue 6"
 want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
+want metrics && section_script metrics 90 "9. Metrics overhead" "issue 13"
 
 # ---- RESULTS.md ------------------------------------------------------------------------------
 # shellcheck source=/dev/null

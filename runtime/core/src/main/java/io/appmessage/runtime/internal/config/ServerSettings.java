@@ -46,6 +46,16 @@ public final class ServerSettings {
         return values.get(setting);
     }
 
+    /** One {@code name = value} line per setting, in declaration order (for an operator's eyes: logs, consoles). */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        for (Setting<?> setting : Settings.ALL) {
+            text.append(setting.name()).append(" = ").append(get(setting)).append('\n');
+        }
+        return text.toString();
+    }
+
     public String host() { return get(Settings.HOST); }
 
     public int port() { return get(Settings.PORT); }

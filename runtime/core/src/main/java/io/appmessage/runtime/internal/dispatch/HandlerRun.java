@@ -5,6 +5,7 @@ import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.DataEntries;
 import io.appmessage.runtime.internal.json.EnvelopeFields;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
+import io.appmessage.runtime.internal.shared.PollLog;
 import io.appmessage.spi.HandlerDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ abstract class HandlerRun {
     final PollEngine engine;
     final AppMessageRequest request;
     final Executor worker;
+    /** The poll's id in log lines and the MDC ({@link PollLog}). */
+    final String pollId;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
     /** Only with an observer: each handler's timing and outcome, for {@code handlerFinished}. */
@@ -43,10 +46,11 @@ abstract class HandlerRun {
     private volatile int pending = 1;
     private volatile ScheduledFuture<?> deadlineTimer;
 
-    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker) {
+    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, String pollId) {
         this.engine = engine;
         this.request = request;
         this.worker = worker;
+        this.pollId = pollId;
     }
 
     /** True once, for whoever answers this poll first. */
@@ -75,6 +79,7 @@ abstract class HandlerRun {
                 break; // the deadline passed while an earlier handler ran: the poll has answered
             }
         }
+        PollLog.handlerDone(); // each handler's id replaced the one before; none is running now
         if (PENDING.decrementAndGet(this) == 0) {
             finish();
         }
@@ -83,9 +88,9 @@ abstract class HandlerRun {
     /** The deadline timer fired: answer now with what is there, on a worker (not the timer's one thread). */
     private void deadlinePassed() {
         try {
-            worker.execute(this::finish);
+            worker.execute(this::finishElsewhere);
         } catch (RuntimeException refused) { // a worker pool that refuses (shut down): answer from here
-            finish();
+            finishElsewhere();
         }
     }
 
@@ -96,6 +101,7 @@ abstract class HandlerRun {
         if (outcomes != null) {
             outcomes.started(position);
         }
+        PollLog.handler(handler.id);
         try {
             Object result = handler.call.call(request, collector);
             boolean pushValue = handler.kind == HandlerDescriptor.Kind.VALUE && result != null;
@@ -126,6 +132,7 @@ abstract class HandlerRun {
         }
         PENDING.incrementAndGet(this);
         Object result;
+        PollLog.handler(handler.id);
         try {
             result = handler.call.call(request, slot);
             collector.returned(null, null);
@@ -149,7 +156,17 @@ abstract class HandlerRun {
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
     void asyncSettled() {
         if (PENDING.decrementAndGet(this) == 0) {
-            worker.execute(this::finish);
+            worker.execute(this::finishElsewhere);
+        }
+    }
+
+    /** {@link #finish} on a thread that does not run this poll yet: its lines carry the poll's id too. */
+    private void finishElsewhere() {
+        String[] outer = PollLog.resume(pollId);
+        try {
+            finish();
+        } finally {
+            PollLog.back(outer);
         }
     }
 

@@ -1,0 +1,40 @@
+# Section 9: what metrics cost a poll. Sourced by run.sh in a subshell; prints its markdown.
+# wrk poll throughput with metrics on against off (runtime/metrics/bench/overhead.sh: two server JVMs,
+# alternating rounds, medians), then the CPU time and bytes of one poll without HTTP
+# (runtime/metrics/bench/poll-cost.sh: the polling thread's own clocks, so machine load does not count).
+if [[ $QUICK == 1 ]]; then MX_SECONDS=5; MX_ROUNDS=4; MX_COST_ROUNDS=5; MX_COST_POLLS=50000
+else MX_SECONDS=10; MX_ROUNDS=8; MX_COST_ROUNDS=9; MX_COST_POLLS=200000; fi
+echo "== metrics: wrk, $MX_ROUNDS rounds of ${MX_SECONDS}s per side" >&2
+"$ROOT/runtime/metrics/bench/overhead.sh" "$MX_SECONDS" "$MX_ROUNDS" >"$WORK/metrics-wrk.txt" 2>"$WORK/metrics-wrk.log" \
+  || echo "RESULT failed=yes" >>"$WORK/metrics-wrk.txt"
+echo "== metrics: CPU per poll" >&2
+"$ROOT/runtime/metrics/bench/poll-cost.sh" "$MX_COST_ROUNDS" "$MX_COST_POLLS" >"$WORK/metrics-cost.txt" 2>"$WORK/metrics-cost.log" \
+  || echo "RESULT failed=yes" >>"$WORK/metrics-cost.txt"
+mx_wrk=$(grep '^RESULT mode=on ' "$WORK/metrics-wrk.txt" || true)
+echo "## 9. Metrics overhead: poll throughput with metrics on against off (issue 13)"
+echo
+echo "Two server JVMs of the same main (\`runtime/metrics/src/test/.../bench/OverheadServer\`: the metrics test app's four handlers, one user token): *off* (no observer) and *on* (the meters bound to the management listener's Prometheus registry, local presence, the listener itself)."
+echo "Both started and warmed once; then \`wrk -t1 -c32\` for ${MX_SECONDS}s against each in turn, the order flipping every round; the ratio is on/off per round, its median over $MX_ROUNDS rounds. Per-round lines: \`target/run/metrics-wrk.txt\`."
+echo
+if [[ -n "$mx_wrk" ]]; then
+  echo "| off req/s (median) | on req/s (median) | on/off (median) | on/off range | overhead |"
+  echo "|---:|---:|---:|---:|---:|"
+  echo "| $(field off_median "$mx_wrk") | $(field on_median "$mx_wrk") | **$(field ratio_median "$mx_wrk")** | $(field ratio_min "$mx_wrk")–$(field ratio_max "$mx_wrk") | **$(field overhead_pct "$mx_wrk") %** |"
+  echo
+  echo "Target: overhead ≤ 5 %: $(verdict "$(field overhead_pct "$mx_wrk")" "<=" 5)."
+  echo "metrics_overhead=$(field overhead_pct "$mx_wrk")" >>"$WORK/targets.env"
+else
+  echo "Not measured: see \`target/run/metrics-wrk.log\`."
+fi
+echo
+echo "One poll without HTTP (the runtime's dispatcher on one thread), CPU time and bytes from that thread's own counters, medians over $MX_COST_ROUNDS alternating rounds of $MX_COST_POLLS polls:"
+echo
+echo "| setup | CPU ns per poll | bytes per poll | vs off |"
+echo "|---|---:|---:|---:|"
+for mode in off noop meters on; do
+  line=$(grep "^RESULT mode=$mode " "$WORK/metrics-cost.txt" || true)
+  case $mode in off) name="off (no observer)";; noop) name="an observer that does nothing (the runtime's share)";;
+    meters) name="meters";; on) name="meters + presence";; esac
+  [[ -n "$line" ]] && echo "| $name | $(field cpu_ns_per_poll "$line") | $(field bytes_per_poll "$line") | $(field vs_off "$line") |"
+done
+echo
