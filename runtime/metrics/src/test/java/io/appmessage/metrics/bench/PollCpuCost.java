@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * CPU time and bytes of one whole poll (no HTTP) with metrics off, meters only and meters + presence,
+ * CPU time and bytes of one whole poll (no HTTP) with metrics off, an observer that does nothing (what
+ * the runtime spends for any observer), the meters in a registry on Micrometer's default clock (as before
+ * the management registry's clock ticked), the meters as the management listener registers them, and
+ * meters + presence,
  * measured with the thread's own CPU clock and allocation counter, so other processes on a shared machine
  * do not count (a wall-clock benchmark there measures the machine's load). Rounds alternate the three
  * setups; each figure is the median over rounds.
@@ -26,7 +29,7 @@ import java.util.function.Function;
  */
 public final class PollCpuCost {
 
-    private static final String[] MODES = System.getProperty("modes", "off,noop,meters,on").split(",");
+    private static final String[] MODES = System.getProperty("modes", "off,noop,meters-system-clock,meters,on").split(",");
 
     private PollCpuCost() {
     }
@@ -85,8 +88,8 @@ public final class PollCpuCost {
         } else if (!mode.equals("off")) {
             Presence presence = Presence.local(Presence.DEFAULT_WINDOW);
             AppMessageMetrics metrics = AppMessageMetrics.create(presence);
-            // as the management listener makes it (its clock ticks; -Dclock=system: Micrometer's default)
-            metrics.bindTo("system".equals(System.getProperty("clock"))
+            // as the management listener makes it (its clock ticks), or on Micrometer's default clock
+            metrics.bindTo(mode.endsWith("-system-clock")
                     ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                     : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), new TickingClock()));
             builder.observer(metrics.observer());
