@@ -21,8 +21,8 @@ for mode in "${MODES[@]}"; do
   LOGS[$mode]=$(mktemp)
   java "${JAVA_OPTS[@]}" -cp "$CP" io.appmessage.metrics.bench.OverheadServer "$mode" >"${LOGS[$mode]}" 2>&1 &
   PID[$mode]=$!
-  for _ in $(seq 200); do grep -q '^ready' "${LOGS[$mode]}" && break; sleep 0.1; done
-  read -r _ port path < <(grep '^ready' "${LOGS[$mode]}")
+  for _ in $(seq 900); do grep -q '^ready' "${LOGS[$mode]}" && break; sleep 0.1; done   # 90 s on a busy box
+  read -r _ port path < <(grep '^ready' "${LOGS[$mode]}") || { echo "server $mode did not start:" >&2; cat "${LOGS[$mode]}" >&2; exit 1; }
   PORT[$mode]=$port; PATHS[$mode]=$path
 done
 
@@ -30,8 +30,9 @@ rate() { # mode seconds -> requests/s
   wrk -t1 -c32 -d"$2"s -H "X-Access-Token: user-1" "http://127.0.0.1:${PORT[$1]}${PATHS[$1]}" \
     | awk '/Requests\/sec/ {print $2}'
 }
-for mode in "${MODES[@]}"; do rate "$mode" 5 >/dev/null; done   # warm-up: JIT, pools
-for mode in "${MODES[@]}"; do rate "$mode" 5 >/dev/null; done
+for _ in $(seq "${WARMUP_ROUNDS:-3}"); do   # warm-up, interleaved: JIT and pools of every server
+  for mode in "${MODES[@]}"; do echo "warm-up $mode $(rate "$mode" 5) req/s"; done
+done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for mode in "${MODES[@]:1}"; do
