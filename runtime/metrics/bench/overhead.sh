@@ -34,7 +34,7 @@ for _ in $(seq "${WARMUP_ROUNDS:-3}"); do   # warm-up, interleaved: JIT and pool
   for mode in "${MODES[@]}"; do echo "warm-up $mode $(rate "$mode" 5) req/s"; done
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2] + a[NR/2+1]) / 2}'; }
 for mode in "${MODES[@]:1}"; do
   ratios=(); offs=(); ons=()
   for round in $(seq "$ROUNDS"); do
