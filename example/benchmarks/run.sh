@@ -6,6 +6,8 @@
 #   example/benchmarks/run.sh --quick    the same, shorter (under 10 min on 2 cores)
 #   example/benchmarks/run.sh --quick --only jmh,http   some sections only (debugging)
 #   example/benchmarks/run.sh --report-only  rewrite RESULTS.md from the last run (e.g. after editing ANALYSIS.md)
+#   SOAK_MINUTES=30 example/benchmarks/run.sh --only soak   the soak (opt-in, never in the default or --quick
+#                                        sections; sections/soak.sh --minutes N runs it on its own)
 #
 # Sections: jmh (dispatch + JSON), http (wrk + sustained rate), startup, compile, memory, and the
 # seams for outbox (issue 6) and longpoll (issue 7): sections/outbox.sh and sections/longpoll.sh,
@@ -19,7 +21,7 @@ ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 TARGET="$BENCH_DIR/target"
 WORK="$TARGET/run"
 QUICK=0
-ONLY="jmh,http,startup,compile,memory,outbox,longpoll,metrics"
+ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics,metrics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -383,7 +385,9 @@ want compile && section_compile
 want memory && section_memory
 want outbox && section_script outbox 70 "7. Outbox: send and delivery throughput" "issue 6"
 want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
-want metrics && section_script metrics 90 "9. Metrics overhead" "issue 13"
+want soak && section_script soak 90 "9. Soak" "issue 16"   # opt-in: --only soak
+want topics && section_script topics 95 "10. Topic fan-out" "topics"
+want metrics && section_script metrics 97 "11. Metrics overhead" "issue 13"
 
 # ---- RESULTS.md ------------------------------------------------------------------------------
 # shellcheck source=/dev/null
@@ -420,6 +424,7 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   target_row "errors at $MEMORY_RATE polls/s with -Xmx64m" "${memory_errors:-}" "<=" 0 ""
   target_row "long-poll freshness median, 10,000 clients (issue 7, §8)" "${longpoll_p50_10k:-}" "<=" 50 " ms"
   target_row "long-poll freshness p99, 10,000 clients (issue 7, §8)" "${longpoll_p99_10k:-}" "<=" 100 " ms"
+  target_row "topic fan-out freshness p99, 10,000 subscribers (§9)" "${topics_p99_10k:-}" "<=" 250 " ms"
   echo
   echo "Longest GC pause under that load: ${memory_max_pause:-not run} ms."
   echo

@@ -1,4 +1,4 @@
-# Section 9: what metrics cost a poll. Sourced by run.sh in a subshell; prints its markdown.
+# Section 11: what metrics cost a poll. Sourced by run.sh in a subshell; prints its markdown.
 # wrk poll throughput with metrics on against off (runtime/metrics/bench/overhead.sh: two server JVMs,
 # alternating rounds, medians), then the CPU time and bytes of one poll without HTTP
 # (runtime/metrics/bench/poll-cost.sh: the polling thread's own clocks, so machine load does not count).
@@ -11,7 +11,7 @@ echo "== metrics: CPU per poll" >&2
 "$ROOT/runtime/metrics/bench/poll-cost.sh" "$MX_COST_ROUNDS" "$MX_COST_POLLS" >"$WORK/metrics-cost.txt" 2>"$WORK/metrics-cost.log" \
   || echo "RESULT failed=yes" >>"$WORK/metrics-cost.txt"
 mx_wrk=$(grep '^RESULT mode=on ' "$WORK/metrics-wrk.txt" || true)
-echo "## 9. Metrics overhead: poll throughput with metrics on against off (issue 13)"
+echo "## 11. Metrics overhead: poll throughput with metrics on against off (issue 13)"
 echo
 echo "Server JVMs of the same main (\`runtime/metrics/src/test/.../bench/OverheadServer\`: the metrics test app's four handlers, one user token), all started and warmed once: *off* (no observer), *on* (the meters in the management listener's Prometheus registry, local presence, the listener itself) and *on, default clock* (the same meters in a registry on Micrometer's default clock, as before the management registry's clock ticked)."
 echo "\`wrk -t1 -c32\` for ${MX_SECONDS}s against off and one of the others in turn, the order flipping every round; the ratio is on/off per round, its median over $MX_ROUNDS rounds. Per-round lines: \`target/run/metrics-wrk.txt\`."

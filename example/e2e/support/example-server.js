@@ -103,4 +103,19 @@ async function sendDemoMessage(server, token, to, text) {
   return { status: response.status, body: await response.json() };
 }
 
-module.exports = { startExampleServer, sendDemoMessage, makeDataDir, removeDataDir, waitFor, sleep, JAR };
+/** POST /api/live/<room> (a line to the topic live:<room>) as the user of `token`; resolves to {status, body}. */
+async function sayInLiveRoom(server, token, room, text) {
+  const response = await fetch(server.url + 'api/live/' + encodeURIComponent(room), {
+    method: 'POST',
+    headers: { ...(token ? { 'X-Access-Token': token } : {}), 'Content-Type': 'text/plain; charset=utf-8' },
+    body: text
+  });
+  const answer = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(answer) };
+  } catch (e) {
+    return { status: response.status, body: answer }; // e.g. a server without the live room: 404, no envelope
+  }
+}
+
+module.exports = { startExampleServer, sendDemoMessage, sayInLiveRoom, makeDataDir, removeDataDir, waitFor, sleep, JAR };

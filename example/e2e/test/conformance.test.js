@@ -11,7 +11,7 @@ const assert = require('node:assert/strict');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { createClient } = require('appmessage-client');
-const { startExampleServer, sendDemoMessage, waitFor, sleep } = require('../support/example-server');
+const { startExampleServer, sendDemoMessage, sayInLiveRoom, waitFor, sleep } = require('../support/example-server');
 
 const EMULATORS = pathToFileURL(path.resolve(__dirname, '..', '..', '..', 'runtime', 'client', 'test-support', 'emulators.js')).href;
 const INTERVAL = 300; // ms: short, so each scenario takes about a second
@@ -122,6 +122,32 @@ function scenarios(spec) {
     assert.ok(Date.now() - sentAt < 1500, `delivered in ${Date.now() - sentAt} ms, not after an interval`);
     await waitFor(() => backend.requests.length === 3, 'the next held poll', 2000);
     assert.deepEqual(seen.errors, []);
+  });
+
+  test(`${spec.name} on the real server: a subscribe ends the held long-poll, and a room line arrives at once, once`, async (t) => {
+    const { emu, backend, newClient } = platformEnv(t, spec);
+    const { client, seen } = newClient({ accessToken: 'demo-bob', longPoll: true, wait: 10 });
+    const lines = [];
+    client.start();
+    await waitFor(() => backend.requests.length >= 2, 'the long-poll after the first answer', 5000);
+    await sleep(300); // held by the server now
+    client.subscribe('live:42', (m) => lines.push(m));
+    await waitFor(() => backend.requests.length >= 3, 'the poll with the topic', 2000);
+    assert.match(backend.requests[2].url, /[?&]topics=live%3A42(&|$)/);
+    assert.match(backend.requests[2].url, /[?&]wait=10(&|$)/);
+    await sleep(300);
+    const text = `${spec.name} room line ${Date.now()}`;
+    const saidAt = Date.now();
+    assert.equal((await sayInLiveRoom(server, 'demo-alice', '42', text)).status, 200);
+    await waitFor(() => lines.some((m) => m.data && m.data.text === text), 'the line through the held poll', 3000);
+    assert.ok(Date.now() - saidAt < 1500, `delivered in ${Date.now() - saidAt} ms, not after an interval`);
+    await sleep(3 * INTERVAL);
+    assert.equal(lines.filter((m) => m.data && m.data.text === text).length, 1);
+    assert.equal(lines[0].topic, 'live:42');
+    assert.deepEqual(seen.messages.filter((m) => m.topic !== undefined || (m.data && m.data.text === text)), [],
+      'a room line is no personal message (bob\'s own messages from earlier tests may arrive)');
+    assert.deepEqual(seen.errors, [], 'ending the held poll is no error');
+    assert.ok(emu.host.stats.peakInFlight <= 1, `at most one request in flight, saw ${emu.host.stats.peakInFlight}`);
   });
 
   test(`${spec.name} on the real server: a cursor the server does not know answers recovered:false and app_message_reset`, async (t) => {

@@ -161,3 +161,55 @@ test('the project files_are valid JSON and name the page', () => {
   assert.equal(project.setting.urlCheck, false);
   JSON.parse(fs.readFileSync(path.join(ROOT, 'sitemap.json'), 'utf8'));
 });
+
+test('the index page_shows the live room\'s lines once, apart from my messages, and leaves the topic on unload', async (t) => {
+  fakeTime(t);
+  const { app, page, requests } = loadMiniProgram(t);
+  const view = instantiate(page);
+  view.onLoad();
+  assert.equal(view.data.room, 'live:42');
+  app.onShow();
+  t.mock.timers.tick(0);
+  assert.match(requests[0].url, /[?&]topics=live%3A42(&|$)/, 'the poll carries the room');
+  const line = (id, from, text) => ({ id, key: 'live_chat', data: { from, text }, sent_at: id, topic: 'live:42' });
+  const mine = { id: 1, key: 'demo_message', data: { from: 'bob', text: 'for you', sent_at: 1 }, sent_at: 1 };
+  requests[0].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, messages: [line(1, 'alice', '大家好'), mine, line(2, 'bob', 'hi all')], cursor: 'c2' } });
+  await flush();
+  t.mock.timers.tick(5000);
+  // sent again (at-least-once) with one new line
+  requests[1].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, messages: [line(2, 'bob', 'hi all'), line(3, 'carol', 'yo')], cursor: 'c3' } });
+  await flush();
+  assert.deepEqual(view.data.lines.map((l) => [l.who, l.text]), [['alice · #1', '大家好'], ['bob · #2', 'hi all'], ['carol · #3', 'yo']]);
+  assert.deepEqual(view.data.messages.map((m) => m.text), ['for you'], 'only my own message in the messages list');
+
+  t.mock.timers.tick(5000);
+  requests[2].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, messages: [], cursor: 'c3', topics: { 'live:42': { recovered: false } } } });
+  await flush();
+  assert.deepEqual(view.data.lines, [], 'history trimmed past us: the room starts again');
+  assert.match(view.data.roomNote, /history trimmed/);
+
+  view.onUnload();
+  t.mock.timers.tick(5000);
+  requests[3].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null } });
+  await flush();
+  t.mock.timers.tick(5000);
+  assert.doesNotMatch(requests[4].url, /topics=/, 'the page is gone: so is its topic');
+  assert.equal(app.event.listenerCount('app_message_topic_reset'), 0);
+  app.onHide();
+});
+
+test('the index page_says so when the server refuses the room', async (t) => {
+  fakeTime(t);
+  const { app, page, requests } = loadMiniProgram(t);
+  const view = instantiate(page);
+  view.onLoad();
+  app.onShow();
+  t.mock.timers.tick(0);
+  requests[0].success({ statusCode: 200, header: {}, data: { code: 0, msg: '', data: null, refused_topics: ['live:42'], cursor: 'c0' } });
+  await flush();
+  assert.match(view.data.roomNote, /refused by the server: live:42/);
+  t.mock.timers.tick(5000);
+  assert.doesNotMatch(requests[1].url, /topics=/, 'not asked for again');
+  view.onUnload();
+  app.onHide();
+});

@@ -22,6 +22,13 @@
  *   a positive `wait` means the server does not long-poll, and the client keeps its interval. The
  *   first poll after start() asks no `wait` (answered at once: handler data on screen at launch and
  *   onShow, not after a whole hold); the long-poll follows it at once.
+ * - Topics: every poll sends the current set as `topics`. A topic added while a long-poll is held
+ *   ends that poll and asks again at once with the new set (one request in flight, as always; a
+ *   short poll in flight is let finish and the next one goes out at once); changes in one tick make
+ *   one request. A removed topic waits
+ *   for the next poll. Topics the server refuses (`refused_topics`) trigger
+ *   `app_message_topic_refused` once and are left out of the polls until the next start();
+ *   `topics: {name: {recovered: false}}` triggers `app_message_topic_reset`.
  */
 import * as backoff from './backoff.js';
 import { transportError } from './transport.js';
@@ -36,8 +43,15 @@ var EVENTS = {
   /** a failed poll; payload: {error, statusCode, attempt, delay} */
   ERROR: 'app_message_error',
   /** every handled answer or failure, for logs; payload: {ok, statusCode, elapsed, envelope|error, delay} */
-  POLL: 'app_message_poll'
+  POLL: 'app_message_poll',
+  /** a topic's history no longer reaches our cursor; payload: {topic, envelope}. Refresh the room. */
+  TOPIC_RESET: 'app_message_topic_reset',
+  /** the server refused a topic; payload: {topic, envelope}. Not sent again until the next start(). */
+  TOPIC_REFUSED: 'app_message_topic_refused'
 };
+
+/** Topic names: letters, digits, `_`, `.`, `-`, `:`; 1 to 128 characters (the server's rule). */
+var TOPIC_NAME = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 var DEFAULTS = {
   method: 'GET',
@@ -51,7 +65,9 @@ var DEFAULTS = {
   fastAnswerMs: 1000, // long-poll hot-loop guard, see _delayAfterAnswer
   fastAnswerLimit: 10,
   storageKey: 'app_message_channel',
-  maxSeenIds: 500
+  maxSeenIds: 500,
+  maxTopicIds: 200, // delivered ids remembered per topic
+  maxTopics: 16 // topics one poll may carry: the server's maxTopicsPerPoll (16 by default)
 };
 
 /** Nothing may reach WeChat's 60 s request limit. */
@@ -87,9 +103,7 @@ function MessageChannel(options) {
     throw new TypeError('MessageChannel: options.bus must have trigger(name, payload), e.g. createEventBus()');
   }
   var settings = {};
-  Object.keys(DEFAULTS).forEach(function (name) {
-    settings[name] = options[name] !== undefined ? options[name] : DEFAULTS[name];
-  });
+  for (var name in DEFAULTS) settings[name] = options[name] !== undefined ? options[name] : DEFAULTS[name];
   settings.wait = Math.max(1, Math.min(MAX_WAIT_S, Math.round(settings.wait)));
   if (options.requestTimeout === undefined && settings.longPoll) {
     settings.requestTimeout = settings.wait * 1000 + settings.longPollMargin;
@@ -104,7 +118,9 @@ function MessageChannel(options) {
   var platform = resolvePlatform(options);
   this.platform = platform.name;
   this._transport = platform.transport;
-  this._ledger = new MessageLedger(platform.storage, settings.storageKey, settings.maxSeenIds);
+  this._ledger = new MessageLedger(platform.storage, settings.storageKey, settings.maxSeenIds, settings.maxTopicIds, settings.maxTopics * 2);
+  this._topics = []; // the subscribed topics, in order of subscription
+  this._refused = Object.create(null); // topic -> true: refused by the server since the last start()
   this._running = false;
   this._generation = 0; // answers of requests from before the last stop() are ignored
   this._timer = null;
@@ -125,6 +141,7 @@ MessageChannel.prototype.start = function () {
   if (this._running) return;
   this._running = true;
   this._generation++;
+  this._refused = Object.create(null); // a new show (or a login via restart()) may be allowed what was refused
   this._failures = 0;
   this._fastAnswers = 0;
   this._answerFirst = true;
@@ -135,18 +152,23 @@ MessageChannel.prototype.start = function () {
 MessageChannel.prototype.stop = function () {
   if (!this._running) return;
   this._running = false;
-  this._generation++;
   if (this._timer !== null) {
     clearTimeout(this._timer);
     this._timer = null;
   }
+  this._abort();
+};
+
+/** Ends the request in flight; its answer, or its failure, is ignored (generation changed). */
+MessageChannel.prototype._abort = function () {
+  this._generation++;
   var call = this._call;
   this._call = null;
   if (call) {
     try {
       call.abort();
     } catch (e) {
-      // aborting is best effort; its answer is ignored either way (generation changed)
+      // aborting is best effort
     }
   }
 };
@@ -175,6 +197,50 @@ MessageChannel.prototype.resetCursor = function () {
   this._ledger.reset();
 };
 
+/**
+ * The topics every poll carries from now on (names as `live:42`; at most `maxTopics`). Added ones
+ * are asked for promptly, see the rules above. Throws a TypeError naming a bad topic.
+ */
+MessageChannel.prototype.setTopics = function (names) {
+  var next = [];
+  var added = false;
+  for (var i = 0; i < names.length; i++) {
+    var name = names[i];
+    if (typeof name !== 'string' || !TOPIC_NAME.test(name)) {
+      throw new TypeError('topic "' + name + '": 1 to 128 letters, digits, _ . - :');
+    }
+    if (next.indexOf(name) >= 0) continue;
+    next.push(name);
+    if (this._topics.indexOf(name) < 0) {
+      delete this._refused[name];
+      added = true;
+    }
+  }
+  if (next.length > this.settings.maxTopics) {
+    throw new RangeError('at most ' + this.settings.maxTopics + ' topics per poll (maxTopics)');
+  }
+  this._topics = next;
+  if (added) this._pollSoon();
+};
+
+/** The topics the next poll sends: the subscribed ones the server has not refused. */
+MessageChannel.prototype.topics = function () {
+  return this._topics.filter(function (name) {
+    return !this[name];
+  }, this._refused);
+};
+
+/** A poll with the new topic set soon, without overlapping requests or skipping a backoff. */
+MessageChannel.prototype._pollSoon = function () {
+  if (!this._running || this._failures || Date.now() < this._notBefore) return; // the scheduled poll carries them
+  if (this._call && !this._waiting) {
+    this._pollAgain = true; // a short poll is about to be answered: the next one goes out at once
+    return;
+  }
+  this._abort(); // a held long-poll: ask again with the new set
+  this._schedule(0); // a timer, so that several changes in one tick make one request
+};
+
 MessageChannel.prototype._schedule = function (delay) {
   var channel = this;
   if (this._timer !== null) clearTimeout(this._timer);
@@ -186,18 +252,16 @@ MessageChannel.prototype._schedule = function (delay) {
 
 MessageChannel.prototype._requestUrl = function () {
   var params = [];
+  var topics = this.topics();
   if (this._ledger.cursor !== null) params.push('cursor=' + encodeURIComponent(this._ledger.cursor));
+  if (topics.length > 0) params.push('topics=' + topics.map(encodeURIComponent).join(','));
   if (this._waiting) params.push('wait=' + this.settings.wait);
   if (params.length === 0) return this.url;
   return this.url + (this.url.indexOf('?') < 0 ? '?' : '&') + params.join('&');
 };
 
 MessageChannel.prototype._requestHeader = function () {
-  var header = {};
-  var extra = this._extraHeader;
-  Object.keys(extra).forEach(function (name) {
-    header[name] = extra[name];
-  });
+  var header = Object.assign({}, this._extraHeader);
   var token = typeof this._accessToken === 'function' ? this._accessToken() : this._accessToken;
   if (typeof token === 'string' && token !== '') header['X-Access-Token'] = token;
   return header;
@@ -214,6 +278,7 @@ MessageChannel.prototype._poll = function () {
       throw transportError('network', 'no request API of a mini-program and no fetch: pass options.transport');
     }
     this._waiting = this.settings.longPoll && !this._answerFirst;
+    this._pollAgain = false;
     call = this._transport({
       url: this._requestUrl(),
       method: this.settings.method,
@@ -263,22 +328,43 @@ MessageChannel.prototype._handleResponse = function (response, elapsed) {
   }
   this._failures = 0;
   this._notBefore = 0;
-  var fresh = this._ledger.accept(envelope);
+  var fresh = this._ledger.accept(envelope, this._topics);
   if (envelope.recovered === false) this._emit(EVENTS.RESET, envelope);
+  this._topicNews(envelope);
   var hasData = envelope.data !== null && envelope.data !== undefined;
   if (hasData || fresh.length > 0) {
     // Listeners get the whole envelope, with `messages` narrowed to the ones not seen before.
-    var delivered = {};
-    Object.keys(envelope).forEach(function (name) {
-      delivered[name] = envelope[name];
-    });
-    delivered.messages = fresh;
-    this._emit(EVENTS.RESPONSE, delivered);
+    this._emit(EVENTS.RESPONSE, Object.assign({}, envelope, { messages: fresh }));
   }
   var delay = this._delayAfterAnswer(envelope, elapsed);
+  if (this._pollAgain) delay = 0; // topics were added while this poll was out
   this._emit(EVENTS.POLL, { ok: true, statusCode: status, elapsed: elapsed, envelope: envelope, delay: delay });
-  // A listener may have called stop() (or restart()) while handling the answer.
+  this._next(delay);
+};
+
+/** The next poll after `delay` ms, unless a listener called stop() (or restart()) meanwhile. */
+MessageChannel.prototype._next = function (delay) {
   if (this._running && this._call === null && this._timer === null) this._schedule(delay);
+};
+
+/**
+ * Triggers TOPIC_RESET for each subscribed topic whose history no longer reaches the cursor, and
+ * TOPIC_REFUSED once per refusal. (A top-level `recovered: false` is about the personal stream.)
+ */
+MessageChannel.prototype._topicNews = function (envelope) {
+  var states = envelope.topics || {};
+  var refused = envelope.refused_topics || []; // an array of names
+  for (var i = 0; i < this._topics.length; i++) {
+    var topic = this._topics[i];
+    var state = states[topic];
+    if (state && state.recovered === false) {
+      this._emit(EVENTS.TOPIC_RESET, { topic: topic, envelope: envelope });
+    }
+    if (refused.indexOf(topic) >= 0 && !this._refused[topic]) {
+      this._refused[topic] = true;
+      this._emit(EVENTS.TOPIC_REFUSED, { topic: topic, envelope: envelope });
+    }
+  }
 };
 
 /**
@@ -335,7 +421,7 @@ MessageChannel.prototype._handleFailure = function (error, statusCode, retryAfte
   }
   this._emit(EVENTS.ERROR, { error: error, statusCode: statusCode, attempt: this._failures, delay: delay });
   this._emit(EVENTS.POLL, { ok: false, statusCode: statusCode, elapsed: elapsed, error: error, delay: delay });
-  if (this._running && this._call === null && this._timer === null) this._schedule(delay);
+  this._next(delay);
 };
 
 MessageChannel.prototype._emit = function (name, payload) {

@@ -5,6 +5,7 @@
  *   const client = createClient({ url: 'https://shop.example.com/api/message/index' });
  *   client.on('order_status', (status) => show(status));   // handler data, on every poll that has it
  *   client.onMessage((message) => toast(message.data));    // targeted messages, each once
+ *   const leave = client.subscribe('live:42', (message) => addLine(message.data)); // a topic's messages, each once
  *   App({ event: client.event, onShow: () => client.start(), onHide: () => client.stop() });
  *
  * Listeners run from the bus, so one that throws is reported and the others still run.
@@ -21,21 +22,14 @@ var defaultClient = null;
 function AppMessageClient(options) {
   if (!options) throw new TypeError('createClient: options.url (the poll endpoint) is required');
   var bus = options.bus || createEventBus({ onListenerError: options.onListenerError });
-  var channelOptions = {};
-  Object.keys(options).forEach(function (name) {
-    channelOptions[name] = options[name];
-  });
+  var channelOptions = Object.assign({}, options);
   var latest = {};
   // The client notes each key's latest value on the way to the bus, so the app's bus holds only
   // the app's listeners (listenerCount stays theirs).
   channelOptions.bus = {
     trigger: function (name, payload) {
       var data = name === EVENTS.RESPONSE && payload.data;
-      if (data && typeof data === 'object') {
-        Object.keys(data).forEach(function (key) {
-          latest[key] = data[key];
-        });
-      }
+      if (data && typeof data === 'object') Object.assign(latest, data);
       return bus.trigger(name, payload);
     }
   };
@@ -43,6 +37,7 @@ function AppMessageClient(options) {
   this.channel = new MessageChannel(channelOptions);
   this.platform = this.channel.platform;
   this._latest = latest;
+  this._subscribers = Object.create(null); // topic -> how many listeners
   if (defaultClient === null) defaultClient = this;
 }
 
@@ -79,28 +74,62 @@ AppMessageClient.prototype.on = function (key, cb) {
 };
 
 /**
- * `cb(message, envelope)` once per targeted message ({id, key, data, sent_at, topic?}), oldest
- * first: repeats (retries, a relaunch before the cursor was acknowledged) are dropped by id.
+ * `cb(message, envelope)` once per targeted message to this user ({id, key, data, sent_at}), oldest
+ * first: repeats (retries, a relaunch before the cursor was acknowledged) are dropped by id. Topic
+ * messages go to subscribe() listeners instead.
  */
 AppMessageClient.prototype.onMessage = function (cb) {
   requireFunction(cb, 'onMessage(cb)');
+  return this._messages(cb);
+};
+
+/**
+ * `cb(message, envelope)` once per message published to `topic` (e.g. 'live:42'), oldest first,
+ * across retries and restarts (dropped by topic and id). From now on every poll carries the topic;
+ * a long-poll held without it is asked again at once. Returns a function that unsubscribes; the
+ * polls leave the topic out once its last listener is gone. Throws for a bad topic name or more
+ * than `maxTopics` topics.
+ */
+AppMessageClient.prototype.subscribe = function (topic, cb) {
+  requireFunction(cb, 'subscribe(topic, cb)');
+  var client = this;
+  var counts = this._subscribers;
+  this.channel.setTopics(this.topics().concat(topic)); // first: it throws for a bad topic
+  counts[topic] = (counts[topic] || 0) + 1;
+  var off = this._messages(cb, topic);
+  return function unsubscribe() {
+    if (!off) return; // called before
+    off();
+    off = null;
+    if (--counts[topic] === 0) delete counts[topic];
+    client.channel.setTopics(client.topics());
+  };
+};
+
+/** The topics subscribed to. */
+AppMessageClient.prototype.topics = function () {
+  return Object.keys(this._subscribers);
+};
+
+/** `cb({topic, envelope})` when a topic's history no longer reaches our cursor: reload that room. */
+AppMessageClient.prototype.onTopicReset = listenerOf(EVENTS.TOPIC_RESET, 'onTopicReset');
+
+/** `cb({topic, envelope})` when the server refuses a topic (left out of the polls until the next start()). */
+AppMessageClient.prototype.onTopicRefused = listenerOf(EVENTS.TOPIC_REFUSED, 'onTopicRefused');
+
+/** Listens for the fresh messages of `topic` (undefined: the personal ones). */
+AppMessageClient.prototype._messages = function (cb, topic) {
   return this._listen(EVENTS.RESPONSE, function (envelope) {
     var messages = envelope.messages || [];
-    for (var i = 0; i < messages.length; i++) cb(messages[i], envelope);
+    for (var i = 0; i < messages.length; i++) if (messages[i].topic === topic) cb(messages[i], envelope);
   });
 };
 
 /** `cb(envelope)` when the server no longer knows our cursor: refresh what you show. */
-AppMessageClient.prototype.onReset = function (cb) {
-  requireFunction(cb, 'onReset(cb)');
-  return this._listen(EVENTS.RESET, cb);
-};
+AppMessageClient.prototype.onReset = listenerOf(EVENTS.RESET, 'onReset');
 
 /** `cb({error, statusCode, attempt, delay})` on each failed poll. */
-AppMessageClient.prototype.onError = function (cb) {
-  requireFunction(cb, 'onError(cb)');
-  return this._listen(EVENTS.ERROR, cb);
-};
+AppMessageClient.prototype.onError = listenerOf(EVENTS.ERROR, 'onError');
 
 /**
  * Browsers: start while the page is visible, stop while hidden (the mini-program's onShow/onHide).
@@ -125,6 +154,14 @@ AppMessageClient.prototype._listen = function (name, cb) {
     subscription.off();
   };
 };
+
+/** A method `name(cb)` that runs `cb(payload)` on every `event`; returns a function that removes it. */
+function listenerOf(event, name) {
+  return function (cb) {
+    requireFunction(cb, name + '(cb)');
+    return this._listen(event, cb);
+  };
+}
 
 function requireFunction(cb, what) {
   if (typeof cb !== 'function') throw new TypeError(what + ': cb must be a function');

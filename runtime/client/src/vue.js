@@ -4,6 +4,7 @@
  *
  *   const status = useAppMessage('order_status');   // Ref: the latest value pushed under the key
  *   const inbox = useAppMessages();                  // Ref<Array>: targeted messages, newest first
+ *   const room = useTopic('live:42');                // Ref<Array>: the room's messages, newest first
  *
  * Each listens on the default client (the first createClient()) or on `options.client`, and stops
  * listening when the component unmounts.
@@ -50,4 +51,26 @@ function useAppMessages(options) {
   return list;
 }
 
-export { useAppMessage, useAppMessages };
+/**
+ * Subscribes to `topic` while mounted. @returns a shallow Ref of the topic's messages received
+ * meanwhile, newest first (at most `limit`, default 50), emptied when the topic's history no longer
+ * reaches the cursor (what follows is all the server still has).
+ */
+function useTopic(topic, options) {
+  var client = clientOf(options);
+  var limit = (options && options.limit) || 50;
+  var list = shallowRef([]);
+  var leave = client.subscribe(topic, function (message) {
+    list.value = [message].concat(list.value).slice(0, limit);
+  });
+  var offReset = client.onTopicReset(function (event) {
+    if (event.topic === topic) list.value = [];
+  });
+  untilUnmounted(function () {
+    leave();
+    offReset();
+  });
+  return list;
+}
+
+export { useAppMessage, useAppMessages, useTopic };

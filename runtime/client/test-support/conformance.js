@@ -48,6 +48,7 @@ export function platformEnv(t, spec, backend, defaults = {}) {
 
 const msg = (id, data = 'A' + id) => ({ id, key: 'order_shipped', data, sent_at: 1700000000000 + id });
 const holding = (extra = {}) => ({ body: { code: 0, msg: '', data: null, wait: 25, ...extra } });
+const line = (id, text = 'line ' + id) => ({ id, key: 'live_chat', data: { text }, sent_at: 1700000000000 + id, topic: 'live:42' });
 
 /**
  * Each scenario: {name, only?: [platform names], backend: handler for scriptedBackend, run}.
@@ -270,6 +271,70 @@ export const SCENARIOS = [
       assert.deepEqual(seen.messages.map((m) => [m.id, m.data]), [[1, 'A1'], [1, 'after reset']], 'the new store reuses id 1');
       await tick(5000);
       assert.equal(backend.requests[2].query.cursor, 'f-1');
+    }
+  },
+  {
+    name: 'topics: a subscribe ends the held long-poll and asks again with the topic; each line once across a replay and a restart',
+    handler: (req, n) => {
+      if (n === 1) return { body: ENVELOPE }; // the answer-first poll
+      if (n === 2) return { hang: true }; // held without the topic
+      if (n === 3) return holding({ messages: [line(1), line(2)], cursor: 'e-2' });
+      if (n === 4) return holding({ messages: [line(2)], cursor: 'e-2' }); // at-least-once: sent again
+      if (n === 5) return { hang: true };
+      return { body: { code: 0, msg: '', data: null, messages: [line(2), line(3)], cursor: 'e-3' } }; // the relaunch
+    },
+    async run({ backend, newClient, tick }) {
+      const { client, seen } = newClient({ longPoll: true });
+      const lines = [];
+      client.subscribe('live:42', (m) => lines.push(m.id));
+      const off = client.subscribe('live:42', () => {});
+      off();
+      client.start();
+      await tick(0);
+      await tick(0);
+      assert.equal(backend.requests.length, 2);
+      assert.equal(backend.requests[1].query.topics, 'live:42');
+      const room = [];
+      client.subscribe('room:7', (m) => room.push(m.id)); // while request 2 is held
+      await tick(0);
+      await tick(0);
+      assert.equal(backend.requests[2].query.topics, 'live:42,room:7', 'asked again at once with both topics');
+      assert.equal(backend.requests[2].query.wait, '25', 'still a long-poll');
+      await tick(0);
+      await tick(0);
+      assert.equal(backend.requests.length, 5);
+      assert.deepEqual(lines, [1, 2], 'line 2 sent again is shown once');
+      assert.deepEqual(seen.messages, [], 'topic lines are not personal messages');
+      assert.deepEqual(seen.errors, [], 'ending the held poll is no error');
+      client.stop(); // the app is closed
+
+      const relaunched = newClient(); // the same platform storage
+      const after = [];
+      relaunched.client.subscribe('live:42', (m) => after.push(m.id));
+      relaunched.client.start();
+      await tick(0);
+      assert.equal(backend.requests[5].query.cursor, 'e-2', 'the cursor survived in the platform storage');
+      assert.deepEqual(after, [3], 'line 2 was shown before the restart');
+    }
+  },
+  {
+    name: 'topics: a refused topic is reported once and left out of the next polls',
+    handler: (req, n) => (n === 1
+      ? { body: { code: 0, msg: '', data: null, refused_topics: ['vip:1'], cursor: 'e-0' } }
+      : { body: ENVELOPE }),
+    async run({ backend, newClient, tick }) {
+      const { client, seen } = newClient();
+      const refused = [];
+      client.onTopicRefused((info) => refused.push(info.topic));
+      client.subscribe('vip:1', () => {});
+      client.subscribe('live:42', () => {});
+      client.start();
+      await tick(0);
+      assert.equal(backend.requests[0].query.topics, 'vip:1,live:42');
+      await tick(5000);
+      assert.equal(backend.requests[1].query.topics, 'live:42');
+      assert.deepEqual(refused, ['vip:1']);
+      assert.deepEqual(seen.errors, []);
     }
   }
 ];

@@ -51,7 +51,10 @@ function manualTransport() {
 /** A bus plus a record of every event the channel triggered, by name. */
 function recordingBus() {
   const bus = createEventBus({ onListenerError: () => {} });
-  const events = { app_message_response: [], app_message_reset: [], app_message_error: [], app_message_poll: [] };
+  const events = {
+    app_message_response: [], app_message_reset: [], app_message_error: [], app_message_poll: [],
+    app_message_topic_reset: [], app_message_topic_refused: []
+  };
   Object.keys(events).forEach((name) => bus.on(name, false).then((payload) => events[name].push(payload)));
   return { bus, events };
 }

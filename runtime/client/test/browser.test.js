@@ -71,7 +71,7 @@ test('the browser build_polls over real HTTP and keeps the cursor in localStorag
   await waitFor(() => received.length >= 1 && server.requests.length >= 2, 'a response and a second poll');
   channel.stop();
   assert.equal(received[0].data.test_msg, '测试消息');
-  assert.deepEqual(JSON.parse(items.get('app_message_channel')), { cursor: 'b1', seen: ['1'] });
+  assert.deepEqual(JSON.parse(items.get('app_message_channel')), { cursor: 'b1', seen: ['1'], topics: {} });
   assert.equal(server.requests[1].query.cursor, 'b1');
 });
 

@@ -157,10 +157,9 @@ test('resetCursor_starts over without a cursor', async (t) => {
 
 test('the seen ids_are bounded and the oldest are forgotten first', () => {
   const storage = memoryStorage();
-  const ledger = new MessageLedger(storage, 'k', 3);
+  const ledger = new MessageLedger(storage, 'k', 3, 3, 2);
   ledger.accept(answer([msg(1), msg(2), msg(3), msg(4)], 'c4'));
-  assert.equal(ledger.seenCount(), 3);
-  assert.deepEqual(storage.get('k'), { cursor: 'c4', seen: ['2', '3', '4'] });
+  assert.deepEqual(storage.get('k'), { cursor: 'c4', seen: ['2', '3', '4'], topics: {} });
   assert.deepEqual(ledger.accept(answer([msg(1), msg(4)], 'c4')).map((m) => m.id), [1]);
 });
 
@@ -174,14 +173,14 @@ test('unreadable or failing storage_does not stop delivery', () => {
     },
     remove() {}
   };
-  const ledger = new MessageLedger(broken, 'k', 10);
+  const ledger = new MessageLedger(broken, 'k', 10, 10, 2);
   assert.deepEqual(ledger.accept(answer([msg(1)], 'c1')).map((m) => m.id), [1]);
   assert.deepEqual(ledger.accept(answer([msg(1)], 'c1')), [], 'dedupe still works from memory');
   assert.equal(ledger.cursor, 'c1');
 });
 
 test('a message without an id_is delivered rather than dropped', () => {
-  const ledger = new MessageLedger(memoryStorage(), 'k', 10);
+  const ledger = new MessageLedger(memoryStorage(), 'k', 10, 10, 2);
   assert.equal(ledger.accept(answer([{ key: 'x', data: 1 }], 'c')).length, 1);
 });
 
@@ -192,13 +191,13 @@ test('web storage_keeps the ledger as JSON text', () => {
     setItem: (k, v) => items.set(k, String(v)),
     removeItem: (k) => items.delete(k)
   };
-  const ledger = new MessageLedger(webStorage(localStorageLike), 'k', 10);
+  const ledger = new MessageLedger(webStorage(localStorageLike), 'k', 10, 10, 2);
   ledger.accept(answer([msg(5)], 'c5'));
-  assert.deepEqual(JSON.parse(items.get('k')), { cursor: 'c5', seen: ['5'] });
-  const again = new MessageLedger(webStorage(localStorageLike), 'k', 10);
+  assert.deepEqual(JSON.parse(items.get('k')), { cursor: 'c5', seen: ['5'], topics: {} });
+  const again = new MessageLedger(webStorage(localStorageLike), 'k', 10, 10, 2);
   assert.equal(again.cursor, 'c5');
   items.set('k', '{not json');
-  assert.equal(new MessageLedger(webStorage(localStorageLike), 'k', 10).cursor, null);
+  assert.equal(new MessageLedger(webStorage(localStorageLike), 'k', 10, 10, 2).cursor, null);
 });
 
 test('wx storage_maps a missing key to nothing stored', () => {
@@ -210,8 +209,8 @@ test('wx storage_maps a missing key to nothing stored', () => {
     },
     removeStorageSync: (k) => delete values[k]
   };
-  const ledger = new MessageLedger(wxStorage(wxLike), 'app_message_channel', 10);
+  const ledger = new MessageLedger(wxStorage(wxLike), 'app_message_channel', 10, 10, 2);
   assert.equal(ledger.cursor, null);
   ledger.accept(answer([msg(1)], 'c1'));
-  assert.deepEqual(values.app_message_channel, { cursor: 'c1', seen: ['1'] });
+  assert.deepEqual(values.app_message_channel, { cursor: 'c1', seen: ['1'], topics: {} });
 });

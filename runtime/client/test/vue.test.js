@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createRenderer, defineComponent, h } from 'vue';
-import { useAppMessage, useAppMessages } from '../src/vue.js';
+import { useAppMessage, useAppMessages, useTopic } from '../src/vue.js';
 import { createClient, setDefaultClient, memoryStorage } from '../src/index.js';
 import { manualTransport, flush } from '../test-support/fakes.js';
 
@@ -90,6 +90,32 @@ test('useAppMessages_clears the list when the server lost the cursor', async (t)
   await new Promise((resolve) => setTimeout(resolve, 0));
   await answer(manual, { code: 0, msg: '', data: null, messages: [], cursor: 'f-0', recovered: false });
   assert.deepEqual(inbox.value, []);
+});
+
+test('useTopic in a component_subscribes while mounted, lists the room newest first, empties on a topic reset', async (t) => {
+  const { client, manual } = clientOnManualTransport();
+  t.after(() => client.stop());
+  let room;
+  let inbox;
+  const unmount = mount(() => {
+    room = useTopic('live:42', { client, limit: 2 });
+    inbox = useAppMessages({ client });
+  });
+  assert.deepEqual(client.topics(), ['live:42']);
+  client.start();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.match(manual.last().options.url, /topics=live%3A42/);
+  const line = (id) => ({ id, key: 'live_chat', data: { text: 'line ' + id }, sent_at: id, topic: 'live:42' });
+  await answer(manual, { code: 0, msg: '', data: null, messages: [line(1), line(2), line(3), { id: 1, key: 'k', data: 'me', sent_at: 1 }], cursor: 'e-3' });
+  assert.deepEqual(room.value.map((m) => m.id), [3, 2], 'newest first, at most limit');
+  assert.deepEqual(inbox.value.map((m) => m.data), ['me'], 'the inbox holds personal messages only');
+  client.restart();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await answer(manual, { code: 0, msg: '', data: null, messages: [], cursor: 'e-3', topics: { 'live:42': { recovered: false } } });
+  assert.deepEqual(room.value, []);
+  unmount();
+  assert.deepEqual(client.topics(), [], 'unmounting leaves the topic');
+  assert.equal(client.event.listenerCount('app_message_topic_reset'), 0);
 });
 
 test('useAppMessage without a client_says to create one', () => {

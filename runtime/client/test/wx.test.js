@@ -144,7 +144,7 @@ test('with wx_the cursor is kept with wx.setStorageSync', async (t) => {
   });
   await flush();
   channel.stop();
-  assert.deepEqual(wx.storage.app_message_channel, { cursor: 'c4', seen: ['4'] });
+  assert.deepEqual(wx.storage.app_message_channel, { cursor: 'c4', seen: ['4'], topics: {} });
   const relaunched = newChannel().channel;
   relaunched.start();
   t.mock.timers.tick(0);

@@ -53,3 +53,25 @@ console.log(latest, name, client.platform);
 createClient({ url: 'https://shop.example.com/api/message/index', platform: 'my' });
 // @ts-expect-error not a platform
 createClient({ url: 'https://shop.example.com/api/message/index', platform: 'ios' });
+
+// topics: a live room's lines, each once; refusals and resets name the topic
+interface ChatLine {
+  from: string;
+  text: string;
+}
+const leave = client.subscribe<ChatLine>('live:42', (message, envelope) => {
+  const topic: string = message.topic;
+  console.log(topic, message.data.text.length, message.data.from, envelope.cursor);
+});
+leave();
+client.onTopicRefused(({ topic, envelope }) => console.log(topic, envelope.refused_topics));
+client.onTopicReset(({ topic }) => console.log(topic));
+const subscribed: string[] = client.topics();
+client.channel.setTopics(['live:42', 'all']);
+const sent: string[] = client.channel.topics();
+const refusedEvent: 'app_message_topic_refused' = EVENTS.TOPIC_REFUSED;
+getApp<{ event: EventBus }>().event.on('app_message_topic_reset', false).then((event) => event.topic.length);
+createClient({ url: 'https://shop.example.com/api/message/index', maxTopics: 5, maxTopicIds: 100 });
+// @ts-expect-error a callback is required
+client.subscribe('live:42');
+console.log(subscribed, sent, refusedEvent);

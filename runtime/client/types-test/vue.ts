@@ -1,6 +1,6 @@
 // The Vue composables in a uni-app / Taro-Vue page, type-checked against types/vue.d.ts.
 import { createClient } from 'appmessage-client';
-import { useAppMessage, useAppMessages } from 'appmessage-client/vue';
+import { useAppMessage, useAppMessages, useTopic } from 'appmessage-client/vue';
 import type { ShallowRef } from 'vue';
 
 type Keys = { order_status: { order_no: string; status: string }; flash_sale: { remaining: number } };
@@ -14,4 +14,5 @@ useAppMessage('nope', { client });
 const untyped = useAppMessage<number>('cart_count');
 const count: number | undefined = untyped.value;
 const inbox = useAppMessages<{ text: string }>({ limit: 10 });
-console.log(orderNo, sale.value?.remaining, count, inbox.value.map((m) => m.data.text));
+const room = useTopic<{ from: string; text: string }>('live:42', { client, limit: 100 });
+console.log(orderNo, sale.value?.remaining, count, inbox.value.map((m) => m.data.text), room.value.map((m) => m.topic + m.data.from));

@@ -1,10 +1,11 @@
 // Types of appmessage-client. The wire format is the AppMessage envelope:
-// {"code":0,"msg":"","data":{key: value, …}|null,"messages":[…],"cursor":"…","recovered":false,"wait":25}
+// {"code":0,"msg":"","data":{key: value, …}|null,"messages":[…],"cursor":"…","recovered":false,"wait":25,
+//  "topics":{"live:42":{"recovered":false}},"refused_topics":["vip:1"]}
 
 /** Handler data of one poll, by key (`push(key, data)` on the server). */
 export type AppMessageData = Record<string, unknown>;
 
-/** A targeted message (outbox.send / publish); delivered to listeners once. */
+/** A targeted message (outbox.send) or a topic message (outbox.publish); delivered to listeners once. */
 export interface TargetedMessage<T = unknown> {
   id: number | string;
   key: string;
@@ -23,7 +24,17 @@ export interface Envelope<D extends AppMessageData = AppMessageData> {
   cursor?: string;
   recovered?: boolean;
   wait?: number;
+  /** only topics whose history no longer reaches the cursor */
+  topics?: Record<string, { recovered: boolean }>;
+  /** subscribed topics the server refused */
+  refused_topics?: string[];
   [field: string]: unknown;
+}
+
+/** Payload of app_message_topic_reset and app_message_topic_refused. */
+export interface TopicEvent {
+  topic: string;
+  envelope: Envelope;
 }
 
 export interface PollError {
@@ -55,6 +66,8 @@ export interface AppMessageEvents {
   app_message_reset: Envelope;
   app_message_error: PollError;
   app_message_poll: PollRecord;
+  app_message_topic_reset: TopicEvent;
+  app_message_topic_refused: TopicEvent;
 }
 
 export interface Subscription {
@@ -145,7 +158,12 @@ export interface ChannelOptions {
   fastAnswerMs?: number;
   fastAnswerLimit?: number;
   storageKey?: string;
+  /** delivered personal ids remembered (default 500) */
   maxSeenIds?: number;
+  /** delivered ids remembered per topic (default 200) */
+  maxTopicIds?: number;
+  /** topics one poll may carry: the server's maxTopicsPerPoll (default 16); topic ids are kept for twice as many */
+  maxTopics?: number;
   /** default: detected (uni, taro, qq, wx, my, tt, swan globals, else web) */
   platform?: PlatformName;
   /** the platform's API object, e.g. Taro (default its global) */
@@ -161,10 +179,12 @@ export declare const EVENTS: {
   readonly RESET: 'app_message_reset';
   readonly ERROR: 'app_message_error';
   readonly POLL: 'app_message_poll';
+  readonly TOPIC_RESET: 'app_message_topic_reset';
+  readonly TOPIC_REFUSED: 'app_message_topic_refused';
 };
 export declare const DEFAULTS: Readonly<Required<Pick<ChannelOptions,
   'method' | 'interval' | 'requestTimeout' | 'longPoll' | 'wait' | 'longPollMargin' | 'backoffBase' | 'backoffCap' |
-  'fastAnswerMs' | 'fastAnswerLimit' | 'storageKey' | 'maxSeenIds'>>>;
+  'fastAnswerMs' | 'fastAnswerLimit' | 'storageKey' | 'maxSeenIds' | 'maxTopicIds' | 'maxTopics'>>>;
 
 /** The channel: polls while shown, triggers app_message_* on `bus`. */
 export declare class MessageChannel {
@@ -180,7 +200,14 @@ export declare class MessageChannel {
   isRunning(): boolean;
   cursor(): string | null;
   resetCursor(): void;
+  /** the topics every poll carries from now on; throws TypeError (bad name) or RangeError (over maxTopics) */
+  setTopics(names: readonly string[]): void;
+  /** the topics the next poll sends: the set minus those refused since the last start() */
+  topics(): string[];
 }
+
+/** A topic name: 1 to 128 letters, digits, `_`, `.`, `-`, `:` (e.g. 'live:42', 'order:A-1001', 'all'). */
+export type TopicName = string;
 
 export interface ClientOptions extends ChannelOptions {
   /** an EventBus to share (default a new one) */
@@ -206,8 +233,19 @@ export declare class AppMessageClient<Keys extends AppMessageData = AppMessageDa
   latest<K extends keyof Keys & string>(key: K): Keys[K] | undefined;
   /** cb on every answer whose data has `key`; returns a function that removes it */
   on<K extends keyof Keys & string>(key: K, cb: (data: Keys[K], envelope: Envelope<Keys>) => void): () => void;
-  /** cb once per targeted message, oldest first */
+  /** cb once per targeted message to this user, oldest first (topic messages go to subscribe) */
   onMessage<T = unknown>(cb: (message: TargetedMessage<T>, envelope: Envelope<Keys>) => void): () => void;
+  /**
+   * cb once per message published to `topic`, oldest first, across retries and restarts; every poll
+   * carries the topic from now on. Returns the function that unsubscribes.
+   */
+  subscribe<T = unknown>(topic: TopicName, cb: (message: TargetedMessage<T> & { topic: string }, envelope: Envelope<Keys>) => void): () => void;
+  /** the topics subscribed to (refused ones included) */
+  topics(): string[];
+  /** a topic's history no longer reaches the cursor: reload that room */
+  onTopicReset(cb: (event: TopicEvent) => void): () => void;
+  /** the server refused a topic; it is left out of the polls until the next start() */
+  onTopicRefused(cb: (event: TopicEvent) => void): () => void;
   onReset(cb: (envelope: Envelope<Keys>) => void): () => void;
   onError(cb: (error: PollError) => void): () => void;
   /** browsers: start while `doc` is visible, stop while hidden; returns a function that unbinds */

@@ -17,3 +17,9 @@ export declare function useAppMessage<T = unknown>(key: string, options?: { clie
 
 /** Targeted messages received while mounted, newest first (at most `limit`, default 50); cleared on reset. */
 export declare function useAppMessages<T = unknown>(options?: UseOptions & { limit?: number }): ShallowRef<TargetedMessage<T>[]>;
+
+/**
+ * Subscribes to `topic` while mounted: its messages, newest first (at most `limit`, default 50);
+ * emptied when the topic's history no longer reaches the cursor.
+ */
+export declare function useTopic<T = unknown>(topic: string, options?: UseOptions & { limit?: number }): ShallowRef<(TargetedMessage<T> & { topic: string })[]>;

@@ -1,11 +1,16 @@
 package com.shop;
 
 import com.shop.notices.Notice_JsonWriter;
+import io.appmessage.AppMessage;
+import io.appmessage.AppMessageRequest;
 import io.appmessage.InstanceProvider;
+import io.appmessage.spi.DispatchedCall;
 import io.appmessage.spi.Generated;
 import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerDispatch;
 import io.appmessage.spi.HandlerInstances;
 import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.spi.HandlerSteps;
 import io.appmessage.spi.JsonWriters;
 import java.util.List;
 
@@ -16,7 +21,8 @@ import java.util.List;
  *
  * <p>The runtime finds it with {@link java.util.ServiceLoader} through
  * {@code META-INF/services/io.appmessage.spi.HandlerRegistry}, calls {@link #handlers} once at
- * start-up, and then runs each handler on every poll through the lambdas below.
+ * start-up, and then runs the handlers on every poll through {@code Dispatch.run}, which
+ * calls them directly, in order.
  */
 @Generated("io.appmessage.processor.AppMessageProcessor")
 public final class HandlerRegister implements HandlerRegistry {
@@ -32,22 +38,19 @@ public final class HandlerRegister implements HandlerRegistry {
      */
     @Override
     public int contractVersion() {
-        return 2;
+        return 3;
     }
 
     @Override
     public List<HandlerDescriptor> handlers(InstanceProvider instances) {
-        ShopHandlers shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
+        Dispatch dispatch = new Dispatch(instances);
         HandlerDescriptor[] handlers = new HandlerDescriptor[6];
-        handlers[0] = HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version());
-        handlers[1] = HandlerDescriptor.value("com.shop.ShopHandlers#lines", "", 0, "lines", (request, message) -> ShopHandlers.lines());
-        handlers[2] = HandlerDescriptor.value("com.shop.ShopHandlers#status", "", 0, "order_status", (request, message) -> shopHandlers.status(request));
-        handlers[3] = HandlerDescriptor.imperative("com.shop.ShopHandlers#test", "", 0, (request, message) -> {
-            ShopHandlers.test(message);
-            return null;
-        });
-        handlers[4] = HandlerDescriptor.async("com.shop.ShopHandlers#audit", "", 10, "", (request, message) -> shopHandlers.audit(message));
-        handlers[5] = HandlerDescriptor.async("com.shop.ShopHandlers#stock", "", 10, "stock", (request, message) -> shopHandlers.stock(message, request));
+        handlers[0] = HandlerDescriptor.of("com.shop.ShopHandlers#version", "", -1, HandlerDescriptor.Kind.VALUE, "version", false, new DispatchedCall(dispatch, 0));
+        handlers[1] = HandlerDescriptor.of("com.shop.ShopHandlers#lines", "", 0, HandlerDescriptor.Kind.VALUE, "lines", true, new DispatchedCall(dispatch, 1));
+        handlers[2] = HandlerDescriptor.of("com.shop.ShopHandlers#status", "", 0, HandlerDescriptor.Kind.VALUE, "order_status", true, new DispatchedCall(dispatch, 2));
+        handlers[3] = HandlerDescriptor.of("com.shop.ShopHandlers#test", "", 0, HandlerDescriptor.Kind.IMPERATIVE, "", true, new DispatchedCall(dispatch, 3));
+        handlers[4] = HandlerDescriptor.of("com.shop.ShopHandlers#audit", "", 10, HandlerDescriptor.Kind.ASYNC, "", true, new DispatchedCall(dispatch, 4));
+        handlers[5] = HandlerDescriptor.of("com.shop.ShopHandlers#stock", "", 10, HandlerDescriptor.Kind.ASYNC, "stock", true, new DispatchedCall(dispatch, 5));
         return List.of(handlers);
     }
 
@@ -56,5 +59,99 @@ public final class HandlerRegister implements HandlerRegistry {
         OrderStatus_JsonWriter.register(writers);
         OrderStatus_Line_JsonWriter.register(writers);
         Notice_JsonWriter.register(writers);
+    }
+
+    /**
+     * Calls the handlers directly, in order, each in its own {@code try}: the runtime makes one
+     * call per poll into {@link #run} instead of one per handler.
+     */
+    private static final class Dispatch implements HandlerDispatch {
+        private final ShopHandlers shopHandlers;
+
+        Dispatch(InstanceProvider instances) {
+            this.shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
+        }
+
+        @SuppressWarnings("fallthrough")
+        @Override
+        public void run(int from, int to, AppMessageRequest request, HandlerSteps steps) {
+            AppMessage message;
+            switch (from) {
+                case 0:
+                    if (to <= 0) {
+                        return;
+                    }
+                    if ((message = steps.begin(0)) == null) {
+                        return;
+                    }
+                    try {
+                        steps.returned(ShopHandlers.version());
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                case 1:
+                    if (to <= 1) {
+                        return;
+                    }
+                    if ((message = steps.begin(1)) == null) {
+                        return;
+                    }
+                    try {
+                        steps.returned(ShopHandlers.lines());
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                case 2:
+                    if (to <= 2) {
+                        return;
+                    }
+                    if ((message = steps.begin(2)) == null) {
+                        return;
+                    }
+                    try {
+                        steps.returned(this.shopHandlers.status(request));
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                case 3:
+                    if (to <= 3) {
+                        return;
+                    }
+                    if ((message = steps.begin(3)) == null) {
+                        return;
+                    }
+                    try {
+                        ShopHandlers.test(message);
+                        steps.returned(null);
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                case 4:
+                    if (to <= 4) {
+                        return;
+                    }
+                    if ((message = steps.begin(4)) == null) {
+                        return;
+                    }
+                    try {
+                        steps.returned(this.shopHandlers.audit(message));
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                case 5:
+                    if (to <= 5) {
+                        return;
+                    }
+                    if ((message = steps.begin(5)) == null) {
+                        return;
+                    }
+                    try {
+                        steps.returned(this.shopHandlers.stock(message, request));
+                    } catch (Throwable error) {
+                        steps.threw(error);
+                    }
+                default:
+            }
+        }
     }
 }

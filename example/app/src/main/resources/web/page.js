@@ -1,5 +1,7 @@
 // The demo page: the mini-program client (window.AppMessage, lib/appmessage.js) polling this server.
-// Settings in the address: ?interval=<ms> (default 5000), ?user=alice|bob|carol, ?longpoll=0 (default on).
+// Settings in the address: ?interval=<ms> (default 5000), ?user=alice|bob|carol, ?longpoll=0 (default on),
+// ?room=<room> (join that live room at once).
+// The live room is a topic, live:<room>: client.subscribe(topic, cb) on the poll, POST /api/live/<room> to say a line.
 (function () {
   'use strict';
 
@@ -29,18 +31,32 @@
 
   var event = AppMessage.createEventBus();
 
-  // Long-poll is a setting of the channel: switching it builds a new channel on the same bus and the
+  // The cursor and delivered ids live in this tab's sessionStorage: a reload neither replays nor loses,
+  // and two windows of one browser (alice in one, bob in the other) keep apart what localStorage would share.
+  var storage = AppMessage.webStorage(window.sessionStorage);
+
+  // Long-poll is a setting of the channel: switching it builds a new client on the same bus and the
   // same storage (so the cursor and the delivered ids carry over).
-  function makeChannel() {
-    return new AppMessage.MessageChannel({
+  function makeClient() {
+    return AppMessage.createClient({
       url: POLL_PATH,
       bus: event,
+      storage: storage,
       interval: interval,
       longPoll: longPoll,
       accessToken: function () { return token || null; } // read on every poll
     });
   }
-  var channel = makeChannel();
+  var client = makeClient();
+  var channel = client.channel;
+
+  // the live room (live.js): lines of the joined room, on the current client
+  var liveRoom = DemoLiveRoom({
+    client: function () { return client; },
+    user: function () { return token ? token.replace('demo-', '') : ''; },
+    token: function () { return token; },
+    log: function (className, line) { addLog(className, line); }
+  });
 
   // key -> {value, at, fresh}; rebuilt from zero when the user changes
   var latest = {};
@@ -164,8 +180,10 @@
       latest[key] = { value: text(envelope.data[key]), at: now, fresh: true };
     });
     renderKeys();
-    if (envelope.messages.length > 0) {
-      messages = envelope.messages.slice().reverse().concat(messages).slice(0, MAX_MESSAGES);
+    // topic messages (the live room) go to the room's listener; this list holds the personal ones
+    var personal = envelope.messages.filter(function (message) { return message.topic === undefined; });
+    if (personal.length > 0) {
+      messages = personal.reverse().concat(messages).slice(0, MAX_MESSAGES);
       renderMessages();
     }
   });
@@ -210,6 +228,7 @@
     renderKeys();
     renderMessages();
     showSendBox();
+    liveRoom.userChanged();
     showRequest();
     addLog('quiet', 'switched to ' + (token ? token.replace('demo-', '') : 'anonymous'));
     // Another user: forget the old user's cursor before the next poll (client README, "Targeted messages").
@@ -224,7 +243,10 @@
     channel.stop();
     longPoll = longPollBox.checked;
     serverWait = null;
-    channel = makeChannel();
+    liveRoom.moveTo(function () {
+      client = makeClient();
+      channel = client.channel;
+    });
     addLog('quiet', 'long-poll ' + (longPoll ? 'on: the server holds each poll until there is news'
       : 'off: a poll every ' + interval / 1000 + ' s'));
     if (wasRunning) channel.start();
@@ -277,6 +299,7 @@
   showRequest();
   renderMessages();
   showSendBox();
+  liveRoom.open(params.get('room'));
   channel.start();
   showStatus();
 })();

@@ -3,11 +3,12 @@ package io.appmessage.example;
 import io.appmessage.example.auth.DemoAuthenticator;
 import io.appmessage.example.demo.DemoSendHandler;
 import io.appmessage.example.demo.ExampleOutbox;
+import io.appmessage.example.demo.LiveRoomHandler;
 import io.appmessage.example.handlers.DemoInstances;
 import io.appmessage.example.web.WebPage;
 import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.AppMessageSettings;
 import io.appmessage.runtime.Plugins;
-import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.undertow.Handlers;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import java.util.Map;
  * <p>Handlers come from every generated registry on the class path: the app's own and, through
  * {@code ServiceLoader} only, the wxapp plugin jar's (nothing here names it). Targeted messages go
  * through an outbox ({@link ExampleOutbox}: embedded under {@code APPMESSAGE_DATA_DIR}, or Redis), sent
- * from {@code POST /api/demo/send} ({@link DemoSendHandler}).
+ * from {@code POST /api/demo/send} ({@link DemoSendHandler}); chat lines of the demo live rooms are published to
+ * the public topics {@code live:<room>} from {@code POST /api/live/<room>} ({@link LiveRoomHandler}).
  */
 public final class ExampleServer implements AutoCloseable {
 
@@ -60,8 +62,10 @@ public final class ExampleServer implements AutoCloseable {
                     .authenticator(new DemoAuthenticator())
                     .instanceProvider(DemoInstances.create())
                     .outbox(outbox) // messages + cursor on every poll; a send wakes the user's held poll
+                    .publicTopics(LiveRoomHandler.TOPICS) // the demo live rooms: anyone may read them
                     .otherRoutes(Handlers.path(WebPage.handler())
-                            .addExactPath(SEND_PATH, new DemoSendHandler(outbox, Clock.systemUTC())))
+                            .addExactPath(SEND_PATH, new DemoSendHandler(outbox, Clock.systemUTC()))
+                            .addPrefixPath(LiveRoomHandler.PATH, new LiveRoomHandler(outbox, Clock.systemUTC())))
                     .build()
                     .start();
             return started(new ExampleServer(appMessage, outbox));
@@ -77,7 +81,7 @@ public final class ExampleServer implements AutoCloseable {
 
     private static ExampleServer started(ExampleServer server) {
         AppMessageServer appMessage = server.appMessage;
-        ServerSettings settings = appMessage.settings();
+        AppMessageSettings settings = appMessage.settings();
         LOG.info("{} handlers, plugins {} (switched off: {}), poll path {}, long-poll {}",
                 appMessage.handlerCount(), appMessage.plugins().known(), appMessage.plugins().disabled(), settings.path(),
                 settings.longPoll() ? "on (cap " + settings.longPollCap().toSeconds() + " s)" : "off");

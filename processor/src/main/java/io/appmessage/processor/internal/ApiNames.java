@@ -2,7 +2,12 @@ package io.appmessage.processor.internal;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import io.appmessage.AppMessage;
+import io.appmessage.AppMessageRequest;
+import io.appmessage.spi.DispatchedCall;
 import io.appmessage.spi.Generated;
+import io.appmessage.spi.HandlerDispatch;
+import io.appmessage.spi.HandlerSteps;
 import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.spi.HandlerInstances;
 import io.appmessage.spi.HandlerRegistry;
@@ -21,6 +26,12 @@ final class ApiNames {
 
     static final ClassName HANDLER_REGISTRY = ClassName.get(HandlerRegistry.class);
     static final ClassName HANDLER_DESCRIPTOR = ClassName.get(HandlerDescriptor.class);
+    static final ClassName HANDLER_KIND = ClassName.get(HandlerDescriptor.Kind.class);
+    static final ClassName HANDLER_DISPATCH = ClassName.get(HandlerDispatch.class);
+    static final ClassName HANDLER_STEPS = ClassName.get(HandlerSteps.class);
+    static final ClassName DISPATCHED_CALL = ClassName.get(DispatchedCall.class);
+    static final ClassName APP_MESSAGE = ClassName.get(AppMessage.class);
+    static final ClassName APP_MESSAGE_REQUEST = ClassName.get(AppMessageRequest.class);
     static final ClassName HANDLER_INSTANCES = ClassName.get(HandlerInstances.class);
     static final ClassName INSTANCE_PROVIDER = ClassName.get(InstanceProvider.class);
     static final ClassName JSON_SINK = ClassName.get(JsonSink.class);

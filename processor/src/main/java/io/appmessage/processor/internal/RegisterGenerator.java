@@ -3,20 +3,17 @@ package io.appmessage.processor.internal;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the {@code HandlerRegister} of a compilation from its {@link RegistryModel}: one
- * object per handler class, obtained once, and one descriptor per handler whose call is a lambda, so
- * the runtime calls handlers without reflection, {@code Class.forName} or {@code MethodHandle}. The
+ * descriptor per handler, whose call names the handler's index in the register's {@code Dispatch}
+ * ({@link DispatchGenerator}), which holds one object per handler class and calls the handlers
+ * directly, without reflection, {@code Class.forName} or {@code MethodHandle}. The
  * register states the contract version it is written for, {@link #CONTRACT_VERSION}, as a literal.
  */
 public final class RegisterGenerator {
@@ -28,7 +25,14 @@ public final class RegisterGenerator {
      */
     static final int CONTRACT_VERSION = ApiNames.CONTRACT_VERSION;
 
+    /** Descriptors per generated method, far below the 64 KB a method's bytecode may hold. */
+    static final int DESCRIBE_CHUNK = 256;
+
+    private static final ParameterizedTypeName DESCRIPTOR_LIST =
+            ParameterizedTypeName.get(ClassName.get(List.class), ApiNames.HANDLER_DESCRIPTOR);
+
     public TypeSpec generate(RegistryModel model, List<? extends Element> origins) {
+        DispatchGenerator dispatch = new DispatchGenerator(model.name(), model.handlers());
         TypeSpec.Builder type = TypeSpec.classBuilder(model.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(ApiNames.GENERATED)
@@ -39,15 +43,20 @@ public final class RegisterGenerator {
                         + "\n"
                         + "<p>The runtime finds it with {@link java.util.ServiceLoader} through\n"
                         + "{@code META-INF/services/io.appmessage.spi.HandlerRegistry}, calls {@link #handlers} once at\n"
-                        + "start-up, and then runs each handler on every poll through the lambdas below.\n")
+                        + "start-up, and then runs the handlers on every poll through {@code Dispatch.run}, which\n"
+                        + "calls them directly, in order.\n")
                 .addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Called by {@link java.util.ServiceLoader}; does nothing.\n")
                         .addModifiers(Modifier.PUBLIC)
                         .build())
                 .addMethod(contractVersion())
-                .addMethod(handlers(model.handlers()));
+                .addMethod(handlers(model.handlers(), dispatch))
+                .addMethods(describeMethods(model.handlers(), dispatch));
         if (!model.writers().isEmpty()) {
             type.addMethod(registerWriters(model.writers()));
+        }
+        if (!model.handlers().isEmpty()) {
+            type.addType(dispatch.generate());
         }
         origins.forEach(type::addOriginatingElement);
         return type.build();
@@ -64,66 +73,56 @@ public final class RegisterGenerator {
                 .build();
     }
 
-    private static MethodSpec handlers(List<HandlerModel> handlers) {
-        NameAllocator names = new NameAllocator();
-        for (String reserved : List.of("instances", "request", "message")) {
-            names.newName(reserved, reserved);
-        }
-        String array = names.newName("handlers", "handlers array");
-        // one object per class with instance handlers, sorted by class name for stable output
-        Map<String, HandlerModel> instanceOwners = new TreeMap<>();
-        handlers.stream().filter(handler -> !handler.isStatic())
-                .forEach(handler -> instanceOwners.putIfAbsent(handler.owner().canonicalName(), handler));
-        CodeBlock.Builder body = CodeBlock.builder();
-        for (HandlerModel handler : instanceOwners.values()) {
-            ClassName owner = handler.owner();
-            String local = names.newName(decapitalize(String.join("", owner.simpleNames())), owner.canonicalName());
-            if (handler.instances() == HandlerModel.InstanceSource.PROVIDER_OR_CONSTRUCTOR) {
-                body.addStatement("$T $N = $T.provideOrCreate(instances, $T.class, $T::new)",
-                        owner, local, ApiNames.HANDLER_INSTANCES, owner, owner);
-            } else {
-                body.addStatement("$T $N = $T.provide(instances, $T.class)",
-                        owner, local, ApiNames.HANDLER_INSTANCES, owner);
-            }
-        }
-        if (handlers.isEmpty()) {
-            body.addStatement("return $T.of()", List.class);
-        } else {
-            // Plain assignments, not one List.of(...) call: a generic varargs call whose arguments all
-            // hold lambdas makes javac attribute every argument per overload candidate and infer the
-            // element type from all of them, which took seconds for 1,000 handlers.
-            body.addStatement("$T[] $N = new $T[$L]", ApiNames.HANDLER_DESCRIPTOR, array, ApiNames.HANDLER_DESCRIPTOR,
-                    handlers.size());
-            for (int i = 0; i < handlers.size(); i++) {
-                body.add("$N[$L] = $L;\n", array, i, descriptor(handlers.get(i), names));
-            }
-            body.addStatement("return $T.of($N)", List.class, array);
-        }
-        return MethodSpec.methodBuilder("handlers")
+    private static MethodSpec handlers(List<HandlerModel> handlers, DispatchGenerator dispatch) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("handlers")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(List.class), ApiNames.HANDLER_DESCRIPTOR))
-                .addParameter(ApiNames.INSTANCE_PROVIDER, "instances")
-                .addCode(body.build())
-                .build();
+                .returns(DESCRIPTOR_LIST)
+                .addParameter(ApiNames.INSTANCE_PROVIDER, "instances");
+        if (handlers.isEmpty()) {
+            return method.addStatement("return $T.of()", List.class).build();
+        }
+        method.addStatement("$T dispatch = new $T(instances)", dispatch.name(), dispatch.name())
+                .addStatement("$T[] handlers = new $T[$L]", ApiNames.HANDLER_DESCRIPTOR, ApiNames.HANDLER_DESCRIPTOR,
+                        handlers.size());
+        if (handlers.size() <= DESCRIBE_CHUNK) {
+            method.addCode(describe(handlers, 0, handlers.size()));
+        } else {
+            for (int start = 0; start < handlers.size(); start += DESCRIBE_CHUNK) {
+                method.addStatement("describe$L(handlers, dispatch)", start / DESCRIBE_CHUNK);
+            }
+        }
+        return method.addStatement("return $T.of(handlers)", List.class).build();
     }
 
-    private static CodeBlock descriptor(HandlerModel handler, NameAllocator names) {
-        CodeBlock invocation = CodeBlock.of("$L.$N($L)",
-                handler.isStatic() ? CodeBlock.of("$T", handler.owner())
-                        : CodeBlock.of("$N", names.get(handler.owner().canonicalName())),
-                handler.method(),
-                handler.parameters().stream().map(HandlerModel.Parameter::argument).collect(Collectors.joining(", ")));
-        return switch (handler.kind()) {
-            case IMPERATIVE -> CodeBlock.of("$T.imperative($S, $S, $L, (request, message) -> {\n$>$L;\nreturn null;\n$<})",
-                    ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), invocation);
-            case VALUE -> CodeBlock.of("$T.value($S, $S, $L, $S, (request, message) -> $L)",
-                    ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), handler.key(),
-                    invocation);
-            case ASYNC -> CodeBlock.of("$T.async($S, $S, $L, $S, (request, message) -> $L)",
-                    ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), handler.key(),
-                    invocation);
-        };
+    /** For registers of more than {@link #DESCRIBE_CHUNK} handlers: the descriptors in methods of that many. */
+    private static List<MethodSpec> describeMethods(List<HandlerModel> handlers, DispatchGenerator dispatch) {
+        List<MethodSpec> methods = new java.util.ArrayList<>();
+        if (handlers.size() <= DESCRIBE_CHUNK) {
+            return methods;
+        }
+        for (int start = 0; start < handlers.size(); start += DESCRIBE_CHUNK) {
+            methods.add(MethodSpec.methodBuilder("describe" + start / DESCRIBE_CHUNK)
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addParameter(com.palantir.javapoet.ArrayTypeName.of(ApiNames.HANDLER_DESCRIPTOR), "handlers")
+                    .addParameter(dispatch.name(), "dispatch")
+                    .addCode(describe(handlers, start, Math.min(start + DESCRIBE_CHUNK, handlers.size())))
+                    .build());
+        }
+        return methods;
+    }
+
+    // Plain assignments, not one List.of(...) call: a generic varargs call over every descriptor makes
+    // javac infer its element type from all of them, which took seconds for 1,000 handlers.
+    private static CodeBlock describe(List<HandlerModel> handlers, int start, int end) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (int i = start; i < end; i++) {
+            HandlerModel handler = handlers.get(i);
+            body.addStatement("handlers[$L] = $T.of($S, $S, $L, $T.$L, $S, $L, new $T(dispatch, $L))", i,
+                    ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), ApiNames.HANDLER_KIND,
+                    handler.kind().name(), handler.key(), handler.blocking(), ApiNames.DISPATCHED_CALL, i);
+        }
+        return body.build();
     }
 
     private static MethodSpec registerWriters(List<ClassName> writers) {
@@ -133,9 +132,5 @@ public final class RegisterGenerator {
                 .addParameter(ApiNames.JSON_WRITERS, "writers");
         writers.forEach(writer -> method.addStatement("$T.register(writers)", writer));
         return method.build();
-    }
-
-    private static String decapitalize(String name) {
-        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 }

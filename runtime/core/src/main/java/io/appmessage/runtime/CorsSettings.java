@@ -53,7 +53,7 @@ public final class CorsSettings {
         if (credentials && this.allowedOrigins.contains("*")) {
             throw new IllegalArgumentException("CORS: the origin '*' cannot be combined with credentials "
                     + "(browsers refuse it, and any site could act as the user); list the origins instead "
-                    + "(setting cors allowed origins, env APPMESSAGE_CORS_ALLOWED_ORIGINS)");
+                    + "(setting cors.allowedOrigins, environment variable APPMESSAGE_CORS_ALLOWED_ORIGINS)");
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -48,6 +49,23 @@ class FirstRunErrorsTest {
                 .hasMessageStartingWith("[AppMessage-MissingPlugin] expected plugins [coupon, wxapp] not found")
                 .hasMessageContaining("plugins found: []")
                 .hasMessageContaining("ServicesResourceTransformer");
+    }
+
+    @Test
+    void expectedPluginsFromTheEnvironment_failTheBuildNamingTheMissingOne() {
+        assertThatThrownBy(() -> Servers.builder(REGISTRY).environment(Map.of("APPMESSAGE_EXPECTED_PLUGINS", "wxapp")).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("[AppMessage-MissingPlugin] expected plugin [wxapp] not found")
+                .hasMessageContaining("registries: [" + TestRegistry.class.getName() + " (1 handler, test-classes)]");
+        assertThatThrownBy(() -> Servers.builder(REGISTRY).expectPlugins("coupon")
+                .environment(Map.of("APPMESSAGE_EXPECTED_PLUGINS", " ")).build())
+                .as("a blank variable leaves the builder's value")
+                .hasMessageStartingWith("[AppMessage-MissingPlugin] expected plugin [coupon] not found");
+        TestRegistry wx = TestRegistry.of(HandlerDescriptor.imperative("t.Wx#hello", "wxapp", 0, (request, message) -> null));
+        try (AppMessageServer server = Servers.builder(REGISTRY, wx)
+                .environment(Map.of("APPMESSAGE_EXPECTED_PLUGINS", "wxapp")).build()) {
+            assertThat(server.settings().expectedPlugins()).containsExactly("wxapp");
+        }
     }
 
     @Test

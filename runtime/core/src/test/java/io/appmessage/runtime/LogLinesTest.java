@@ -23,7 +23,8 @@ class LogLinesTest {
         try (CapturedLog log = new CapturedLog();
              AppMessageServer server = Servers.start(registry)) {
             assertThat(log.lines("AppMessage listening on http://127.0.0.1:" + server.port()
-                    + "/api/message/index: 2 handlers from 1 registries [" + TestRegistry.class.getName() + " (2)]"))
+                    + "/api/message/index: 2 handlers from 1 registries [" + TestRegistry.class.getName()
+                    + " (2 handlers, test-classes)]"))
                     .isEqualTo(1);
         }
     }

@@ -106,8 +106,7 @@ public final class AppMessageManagement implements AutoCloseable {
         }
 
         /**
-         * The server this listener manages: its plugin switches and its settings (one {@code name = value}
-         * line per setting, in declaration order) for the console.
+         * The server this listener manages: its plugin switches and its settings, for the console.
          */
         public Builder server(AppMessageServer server) {
             return plugins(server.plugins()).nodeSettings(server.settings().toString());
@@ -127,7 +126,7 @@ public final class AppMessageManagement implements AutoCloseable {
                     clock);
             metrics.bindTo(prometheus);
             ConsoleState state = new ConsoleState(prometheus, metrics.presence(), metrics.handlerErrors(), plugins,
-                    nodeSettings + settings);
+                    (nodeSettings.isEmpty() ? "" : nodeSettings.strip() + "\n") + settings);
             ManagementRoutes routes = new ManagementRoutes(prometheus, state, plugins, outbox, settings.adminToken());
             Undertow undertow = Undertow.builder()
                     .addHttpListener(settings.port(), settings.host())

@@ -83,7 +83,7 @@ class ServerMetricsTest {
                         + " (thrown on purpose by the test app)\",\"lastErrorAt\":")
                 .contains("{\"id\":\"" + STATUS + "\",\"calls\":1,")
                 .doesNotContain("\tat ").doesNotContain("FaultyHandlers.flaky(")
-                .contains("pollDeadline = PT2S\\nmaxBodyBytes = ").contains("adminToken=set").doesNotContain(DemoNode.ADMIN_TOKEN);
+                .contains("pollDeadline=2000 ms, maxBodyBytes=").contains("adminToken=set").doesNotContain(DemoNode.ADMIN_TOKEN);
         assertThat(state.substring(state.indexOf(STATUS))).startsWith(STATUS + "\",\"calls\":1,")
                 .containsPattern("^[^}]*\"lastError\":null");
     }

@@ -4,6 +4,7 @@ import io.appmessage.InstanceProvider;
 import io.appmessage.runtime.AppMessageDispatcher;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Authenticator;
+import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
 import io.appmessage.runtime.outbox.RedisOutboxes;
@@ -89,6 +90,13 @@ public class AppMessageAutoConfiguration {
     @ConditionalOnMissingBean
     public AppMessageDispatcher appMessageDispatcher(AppMessageServer server) {
         return server.dispatcher();
+    }
+
+    /** Which browser origins may poll, from {@code appmessage.cors.*}; a bad value fails start-up naming the property. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CorsSettings appMessageCorsSettings(AppMessageProperties properties) {
+        return CorsSettingsBinding.settings(properties.getCors());
     }
 
     /** Answers held polls and drains running ones when Spring stops, before the web server and the outbox. */

@@ -1,6 +1,7 @@
 package io.appmessage.spring;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,10 @@ public class AppMessageProperties {
 
     /** Targeted messages. */
     private final Outbox outbox = new Outbox();
+
+    /** Browser pages on other origins (CORS). */
+    @NestedConfigurationProperty
+    private final AppMessageCorsProperties cors = new AppMessageCorsProperties();
 
     public boolean isEnabled() {
         return enabled;
@@ -184,6 +189,10 @@ public class AppMessageProperties {
 
     public Outbox getOutbox() {
         return outbox;
+    }
+
+    public AppMessageCorsProperties getCors() {
+        return cors;
     }
 
     /** Where targeted messages are stored. */

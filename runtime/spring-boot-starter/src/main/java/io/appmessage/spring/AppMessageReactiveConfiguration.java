@@ -1,6 +1,7 @@
 package io.appmessage.spring;
 
 import io.appmessage.runtime.AppMessageDispatcher;
+import io.appmessage.runtime.CorsSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
@@ -26,8 +28,16 @@ public class AppMessageReactiveConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "appMessageReactiveHandlerMapping")
     public SimpleUrlHandlerMapping appMessageReactiveHandlerMapping(AppMessageDispatcher dispatcher,
-                                                                    AppMessageProperties properties) {
+                                                                    AppMessageProperties properties,
+            CorsSettings cors) {
         ReactivePollEndpoint endpoint = new ReactivePollEndpoint(dispatcher, properties.getMaxBodyBytes());
-        return new SimpleUrlHandlerMapping(Map.of(properties.getPath(), endpoint), Ordered.HIGHEST_PRECEDENCE);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(properties.getPath(), endpoint),
+                Ordered.HIGHEST_PRECEDENCE);
+        CorsConfiguration config = CorsRules.configuration(cors);
+        if (config != null) {
+            mapping.setCorsConfigurations(Map.of(properties.getPath(), config));
+            mapping.setCorsProcessor(new ReactiveCorsProcessor());
+        }
+        return mapping;
     }
 }

@@ -1,6 +1,7 @@
 package io.appmessage.spring;
 
 import io.appmessage.runtime.AppMessageDispatcher;
+import io.appmessage.runtime.CorsSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,13 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 import java.util.Map;
 
 /**
- * The poll endpoint at {@code appmessage.path} in a Spring MVC app (Tomcat, Jetty or Undertow), on Servlet
+ * The poll endpoint at {@code appmessage.path} in a Spring MVC app (Tomcat or Jetty), on Servlet
  * async. Mapped ahead of the app's controllers and static resources, so that path is always the poll.
  */
 @AutoConfiguration(after = AppMessageAutoConfiguration.class)
@@ -26,9 +28,17 @@ public class AppMessageServletConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "appMessageHandlerMapping")
     public SimpleUrlHandlerMapping appMessageHandlerMapping(AppMessageDispatcher dispatcher,
-                                                            AppMessageProperties properties) {
+                                                            AppMessageProperties properties,
+            CorsSettings cors) {
         ServletPollEndpoint endpoint = new ServletPollEndpoint(dispatcher, properties.getMaxBodyBytes(),
                 properties.getLongPollCap(), properties.getPollDeadline());
-        return new SimpleUrlHandlerMapping(Map.of(properties.getPath(), endpoint), Ordered.HIGHEST_PRECEDENCE);
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(Map.of(properties.getPath(), endpoint),
+                Ordered.HIGHEST_PRECEDENCE);
+        CorsConfiguration config = CorsRules.configuration(cors);
+        if (config != null) {
+            mapping.setCorsConfigurations(Map.of(properties.getPath(), config));
+            mapping.setCorsProcessor(new ServletCorsProcessor());
+        }
+        return mapping;
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * The poll endpoint on Spring MVC, on Servlet async: the container thread starts async and hands the poll
  * to the engine, so no container thread waits for an async handler or a held long-poll. The answer is
  * written on the engine's thread. When the container reports the request over first (the client went
- * away: {@code onError}; the safety timeout: {@code onTimeout}), the poll is told at once and its hold freed.
+ * away: {@code onError}; the safety timeout: {@code onTimeout}), or on Tomcat the socket of a held poll is
+ * seen closed ({@link SocketWatcher}), the poll is told at once and its hold freed.
  */
 final class ServletPollEndpoint implements HttpRequestHandler {
 
@@ -43,8 +44,10 @@ final class ServletPollEndpoint implements HttpRequestHandler {
         async.setTimeout(asyncTimeoutMillis);
         CompletableFuture<Void> over = new CompletableFuture<>();
         async.addListener(new RequestOver(over));
+        Runnable stopWatching = watchConnection(request, async, over);
         PollCalls.poll(dispatcher, request.getMethod(), request.getQueryString(), request::getHeader, over)
                 .thenAccept(answer -> {
+                    stopWatching.run(); // before writing: the container reads the connection again after the answer
                     if (over.isDone()) {
                         return; // the client went away or the container gave up: nothing to write to
                     }
@@ -54,6 +57,28 @@ final class ServletPollEndpoint implements HttpRequestHandler {
                         completeQuietly(async);
                     }
                 });
+    }
+
+    /**
+     * On Tomcat, watches the socket of a poll that may be held ({@code wait=} asked, no body): when the client
+     * closes it, the hold is freed and the request ended at once. Returns what stops watching.
+     */
+    private static Runnable watchConnection(HttpServletRequest request, AsyncContext async, CompletableFuture<Void> over) {
+        String query = request.getQueryString();
+        if (query == null || !query.contains("wait=") || request.getContentLengthLong() > 0
+                || request.getHeader("Transfer-Encoding") != null) {
+            return () -> { };
+        }
+        TomcatConnections.Connection connection = TomcatConnections.of(request);
+        if (connection == null) {
+            return () -> { };
+        }
+        SocketWatcher.Watch watch = SocketWatcher.shared().watch(connection, () -> {
+            over.complete(null);
+            completeQuietly(async);
+        });
+        over.whenComplete((ignored, error) -> watch.stop());
+        return watch::stop;
     }
 
     /** Ends the request; the container may have ended it already (the client went away meanwhile). */

@@ -103,6 +103,20 @@ public final class RedisSentinelSetup implements AutoCloseable {
                 + sentinelLog());
     }
 
+    /**
+     * Brings the killed primary back as what the sentinel makes of it anyway: a replica of the promoted one
+     * ({@code REPLICAOF} at once, linked before this returns, at most 30 s). It restarts empty (nothing on
+     * disk), so it must not stand as a primary any longer than it takes to say so: an empty primary that a
+     * client or the sentinel took for the current one would lose every acknowledged message. Call it after
+     * {@link #awaitReplicaPromoted(int)}.
+     */
+    public void rejoinOldPrimaryAsReplica() throws IOException, InterruptedException {
+        primary.restart();
+        RedisCluster.run(List.of(RedisServer.executable("redis-cli").toString(), "-p", Integer.toString(primary.port()),
+                "replicaof", "127.0.0.1", Integer.toString(replica.port())));
+        awaitReplicaLinked(primary.port(), 30);
+    }
+
     /** What the sentinel logged so far ({@code +switch-master}, {@code +convert-to-slave}, …), for failure messages. */
     public String sentinelLog() {
         try {
@@ -162,13 +176,18 @@ public final class RedisSentinelSetup implements AutoCloseable {
     }
 
     private static void awaitReplicaLinked(int port) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
+        awaitReplicaLinked(port, 10);
+    }
+
+    private static void awaitReplicaLinked(int port, int seconds) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < seconds * 10; attempt++) {
             if (info(port).contains("master_link_status:up")) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the replica on port " + port + " did not link to its primary within 10 s");
+        throw new IllegalStateException("the replica on port " + port + " did not link to its primary within "
+                + seconds + " s");
     }
 
     private static String info(int port) throws IOException, InterruptedException {

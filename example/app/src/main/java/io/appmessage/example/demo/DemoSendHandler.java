@@ -49,7 +49,7 @@ public final class DemoSendHandler implements HttpHandler {
     /** Longest text accepted, in characters (code points). */
     public static final int MAX_TEXT_CHARS = 500;
     /** Enough bytes for {@value #MAX_TEXT_CHARS} characters of 4 UTF-8 bytes plus white space; more is 413. */
-    private static final int MAX_BODY_BYTES = MAX_TEXT_CHARS * 4 + 64;
+    static final int MAX_BODY_BYTES = MAX_TEXT_CHARS * 4 + 64;
 
     /** The request header that makes a retried send store the message at most once. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -154,12 +154,12 @@ public final class DemoSendHandler implements HttpHandler {
         return DemoUsers.exists(to) ? to : null;
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
         return in.readNBytes(limit);
     }
 
     /** Strict decoding: malformed UTF-8 is refused, not silently replaced with U+FFFD. */
-    private static String utf8(byte[] body) {
+    static String utf8(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -171,12 +171,12 @@ public final class DemoSendHandler implements HttpHandler {
         }
     }
 
-    private static String tooLong() {
+    static String tooLong() {
         return "the text is longer than " + MAX_TEXT_CHARS + " characters";
     }
 
     /** The seed's envelope; {@code msg} values are our own constants (no quotes or backslashes to escape). */
-    private static void answer(HttpServerExchange exchange, int status, String msg, String dataJson) {
+    static void answer(HttpServerExchange exchange, int status, String msg, String dataJson) {
         int code = status == StatusCodes.OK ? 0 : status;
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");

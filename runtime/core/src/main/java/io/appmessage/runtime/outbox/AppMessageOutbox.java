@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import io.appmessage.runtime.internal.outbox.OutboxInput;
-import io.appmessage.runtime.internal.outbox.RateLimitedLog;
+import io.appmessage.runtime.internal.outbox.CloseAll;
+import io.appmessage.runtime.internal.outbox.PersonalMessages;
+import io.appmessage.runtime.internal.outbox.SendReporter;
+import io.appmessage.runtime.internal.outbox.TopicPublisher;
+import io.appmessage.runtime.TopicAuthorizer;
 import io.appmessage.runtime.spi.OutboxStore;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
@@ -33,8 +34,6 @@ import io.appmessage.runtime.spi.Cursor;
  * For several nodes: {@code RedisOutboxes.connect("redis://host:6379", OutboxSettings.defaults())}.
  */
 public final class AppMessageOutbox implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(AppMessageOutbox.class);
-
     /** Default data directory of the embedded store, relative to the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("appmessage-data");
 
@@ -42,21 +41,21 @@ public final class AppMessageOutbox implements AutoCloseable {
     private final MessageSignal signal;
     /** Set by the builder, or by the poll server the outbox is given to (its writers); read on every send. */
     private volatile Function<Object, String> jsonSerializer;
-    private final OutboxSettings settings;
     private final List<AutoCloseable> closeAfter;
-    private final RateLimitedLog sendFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
-    private final RateLimitedLog wakeFailures = new RateLimitedLog(RateLimitedLog.DEFAULT_INTERVAL);
-    /** Hears sends and the store's availability; null for none. Set by the poll server it is given to. */
-    private volatile PollObserver observer;
-    /** True after a store call failed, until one succeeds: availability is reported on the change only. */
-    private volatile boolean storeDown;
+    private final SendReporter reporter = new SendReporter();
+    private final PersonalMessages personal;
+    private final TopicPublisher topics;
+    /** Who may read which topic and how many per poll: set by the poll server this outbox is given to. */
+    private volatile TopicAuthorizer topicAuthorizer = TopicAuthorizer.NONE;
+    private volatile int maxTopicsPerPoll = 16;
 
     private AppMessageOutbox(Builder builder) {
         this.store = builder.store;
         this.signal = builder.signal != null ? builder.signal : new LocalMessageSignal();
         this.jsonSerializer = builder.jsonSerializer;
-        this.settings = builder.settings;
         this.closeAfter = List.copyOf(builder.closeAfter);
+        this.personal = new PersonalMessages(store, signal, reporter, builder.settings.maxJsonChars());
+        this.topics = new TopicPublisher(store, signal, reporter, builder.settings.maxJsonChars());
     }
 
     /** The embedded store under {@code dataDir}, default retention, an in-process signal. */
@@ -87,19 +86,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
      */
     public long sendJson(String userId, String key, String json) {
-        OutboxInput.requireUserId(userId);
-        OutboxInput.requireKey(key);
-        OutboxInput.requireJson(json, settings.maxJsonChars());
-        long id;
-        try {
-            id = store.append(userId, key, json).id();
-        } catch (OutboxUnavailableException e) {
-            sendFailed(key, e);
-            throw e;
-        }
-        sent(key);
-        wake(userId, id);
-        return id;
+        return personal.send(userId, key, json, null);
     }
 
     /**
@@ -119,25 +106,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws UnsupportedOperationException when the store does not keep idempotency keys
      */
     public long sendJson(String userId, String key, String json, String idempotencyKey) {
-        OutboxInput.requireUserId(userId);
-        OutboxInput.requireKey(key);
-        OutboxInput.requireJson(json, settings.maxJsonChars());
-        OutboxInput.requireIdempotencyKey(idempotencyKey);
-        OutboxStore.Appended appended;
-        try {
-            appended = store.append(userId, key, json, idempotencyKey);
-        } catch (OutboxUnavailableException e) {
-            sendFailed(key, e);
-            throw e;
-        }
-        long id = appended.message().id();
-        if (!appended.repeated()) {
-            sent(key);
-            wake(userId, id);
-        } else {
-            storeAnswered();
-        }
-        return id;
+        return personal.send(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
     }
 
     /**
@@ -159,6 +128,65 @@ public final class AppMessageOutbox implements AutoCloseable {
         return sendJson(userId, key, serialize(data), idempotencyKey);
     }
 
+    /**
+     * Stores {@code json} for every subscriber of {@code topic} (a live room {@code live:42}, an order's
+     * watchers {@code order:A-1001}, {@code all}), durably, then wakes the polls subscribed to it on every
+     * node. Polls list topics ({@code topics=live:42,all}); a {@link TopicAuthorizer} decides who reads what.
+     * History per topic: {@link OutboxSettings#maxMessagesPerTopic()}, {@link OutboxSettings#maxTopicAge()}.
+     *
+     * <pre>{@code
+     * long id = outbox.publishJson("live:42", "chat", "{\"from\":\"alice\",\"text\":\"hi\"}");
+     * }</pre>
+     *
+     * @return the message id: 1, 2, 3, … per topic
+     * @throws IllegalArgumentException naming the rule when the topic ({@code [A-Za-z0-9_.:-]}, at most 128
+     *                                  characters), key or JSON is not acceptable
+     * @throws OutboxOutcomeUnknownException when the store did not answer in time (retry with an idempotency key)
+     * @throws OutboxUnavailableException    (exactly this type) when the store certainly did not store it
+     */
+    public long publishJson(String topic, String key, String json) {
+        return topics.publishJson(topic, key, json, null);
+    }
+
+    /** Like {@link #publishJson(String, String, String)}, at most once per idempotency key and topic. */
+    public long publishJson(String topic, String key, String json, String idempotencyKey) {
+        return topics.publishJson(topic, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    /** Serializes {@code data} like {@link #send(String, String, Object)}, then {@link #publishJson}. */
+    public long publish(String topic, String key, Object data) {
+        return publishJson(topic, key, serialize(data));
+    }
+
+    /** Serializes {@code data}, then {@link #publishJson(String, String, String, String)}. */
+    public long publish(String topic, String key, Object data, String idempotencyKey) {
+        return publishJson(topic, key, serialize(data), idempotencyKey);
+    }
+
+    /**
+     * The poll path: a topic's messages after {@code after} ({@code null}: a new subscriber).
+     *
+     * @throws OutboxUnavailableException when the store cannot be read: answer the poll without them
+     */
+    public Batch readTopic(String topic, Cursor after, int limit) {
+        return topics.read(topic, after, limit);
+    }
+
+    /**
+     * Who may read which topic, and how many topics one poll may list: the poll server sets this when the
+     * outbox is given to it ({@code AppMessageServer.builder().publicTopics(...).topicAuthorizer(...)}).
+     */
+    public void authorizeTopicsWith(TopicAuthorizer authorizer, int maxTopicsPerPoll) {
+        this.topicAuthorizer = Objects.requireNonNull(authorizer, "authorizer");
+        this.maxTopicsPerPoll = maxTopicsPerPoll;
+    }
+
+    /** The authorizer polls' topics are checked with ({@link TopicAuthorizer#NONE} until a server sets one). */
+    public TopicAuthorizer topicAuthorizer() { return topicAuthorizer; }
+
+    /** Most topics one poll may list. */
+    public int maxTopicsPerPoll() { return maxTopicsPerPoll; }
+
     private String serialize(Object data) {
         Function<Object, String> serializer = jsonSerializer;
         if (serializer == null) {
@@ -167,47 +195,6 @@ public final class AppMessageOutbox implements AutoCloseable {
                     + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
         }
         return serializer.apply(data);
-    }
-
-    /** A failed send: logged (at most one line per 10 s), and told to the observer with its kind. */
-    private void sendFailed(String key, OutboxUnavailableException e) {
-        logFailedSend(e);
-        storeFailed();
-        PollObserver o = observer;
-        if (o != null) {
-            o.sendFailed(key, outcomeUnknown(e) ? PollObserver.SendFailure.OUTCOME_UNKNOWN
-                    : PollObserver.SendFailure.UNAVAILABLE);
-        }
-    }
-
-    private void sent(String key) {
-        storeAnswered();
-        PollObserver o = observer;
-        if (o != null) {
-            o.messageSent(key);
-        }
-    }
-
-    private void wake(String userId, long id) {
-        try {
-            signal.notifyUser(userId);
-        } catch (RuntimeException e) {
-            // the message is stored: the user's next poll carries it even if no held poll was woken
-            int heldBack = wakeFailures.tryAcquire();
-            if (heldBack >= 0) {
-                LOG.warn("message {} for a user is stored but waiting polls were not woken ({} more like this"
-                        + " in the last 10 s): {}", id, heldBack, e.toString());
-            }
-        }
-    }
-
-    /** One line per 10 s during an outage, with how many sends failed since the last line. */
-    private void logFailedSend(OutboxUnavailableException e) {
-        int heldBack = sendFailures.tryAcquire();
-        if (heldBack >= 0) {
-            LOG.warn("a send failed ({} more failed sends since the last line, at most one line per 10 s): {}",
-                    heldBack, e.getMessage());
-        }
     }
 
     /**
@@ -236,20 +223,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws OutboxUnavailableException when the store cannot be read: answer the poll without messages
      */
     public Batch read(String userId, String cursorText, int limit) {
-        OutboxInput.requireUserId(userId);
-        Cursor cursor = null;
-        if (cursorText != null && !cursorText.isBlank()) {
-            cursor = Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
-        }
-        Batch batch;
-        try {
-            batch = store.read(userId, cursor, limit);
-        } catch (OutboxUnavailableException e) {
-            storeFailed();
-            throw e;
-        }
-        storeAnswered();
-        return batch;
+        return personal.read(userId, cursorText, limit);
     }
 
     /**
@@ -257,40 +231,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * (the poll server sets its observers here when the outbox is given to it); null for none.
      */
     public void observeWith(PollObserver observer) {
-        this.observer = observer;
-    }
-
-    private void storeFailed() {
-        if (!storeDown) {
-            storeDown = true;
-            PollObserver o = observer;
-            if (o != null) {
-                o.storeUnavailable();
-            }
-        }
-    }
-
-    private void storeAnswered() {
-        if (storeDown) {
-            storeDown = false;
-            PollObserver o = observer;
-            if (o != null) {
-                o.storeAvailable();
-            }
-        }
-    }
-
-    /** A store that timed out may have written the message. */
-    private static boolean outcomeUnknown(Throwable e) {
-        if (e instanceof OutboxOutcomeUnknownException) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-                return true;
-            }
-        }
-        return false;
+        reporter.observeWith(observer);
     }
 
     /** The signal long-poll subscribes to, and app code calls when handler data changed. */
@@ -306,25 +247,11 @@ public final class AppMessageOutbox implements AutoCloseable {
     /** Closes the signal, the store, then whatever was registered with {@link Builder#closeAfter}. */
     @Override
     public void close() {
-        RuntimeException failure = null;
         List<AutoCloseable> all = new ArrayList<>();
         all.add(signal);
         all.add(store);
         all.addAll(closeAfter);
-        for (AutoCloseable resource : all) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = new IllegalStateException("closing the outbox failed: " + e, e);
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        CloseAll.close("the outbox", all);
     }
 
     /**

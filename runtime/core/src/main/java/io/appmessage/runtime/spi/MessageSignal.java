@@ -9,6 +9,7 @@ package io.appmessage.runtime.spi;
  * try (MessageSignal.Subscription s = signal.subscribe(listener)) {
  *     signal.notifyUser("alice");     // listener.userChanged("alice")
  *     signal.notifyAllUsers();        // listener.everyoneChanged()
+ *     signal.notifyTopic("live:42");  // listener.topicChanged("live:42")
  * }
  * }</pre>
  *
@@ -28,6 +29,14 @@ public interface MessageSignal extends AutoCloseable {
 
     /** Wakes every waiting poll, on every node. */
     void notifyAllUsers();
+
+    /**
+     * Wakes the polls waiting on {@code topic}, on every node, and no other poll. The default wakes every
+     * poll (correct, but costly), so a signal written before topics keeps working.
+     */
+    default void notifyTopic(String topic) {
+        notifyAllUsers();
+    }
 
     @Override
     void close();

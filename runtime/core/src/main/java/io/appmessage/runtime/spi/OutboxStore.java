@@ -85,6 +85,41 @@ public interface OutboxStore extends AutoCloseable {
      */
     Batch read(String userId, Cursor after, int limit);
 
+    /**
+     * Stores one message for a topic (every subscriber reads it), durably, like {@link #append(String, String,
+     * String)}: ids 1, 2, 3, … per topic, history bounded by {@link OutboxSettings#maxMessagesPerTopic()} and
+     * {@link OutboxSettings#maxTopicAge()}. Topic streams are apart from user streams: a topic and a user of
+     * the same name never share ids. The default refuses, so a store written before topics keeps compiling.
+     *
+     * @param topic a valid topic name, validated by the caller
+     * @throws UnsupportedOperationException when this store keeps no topics
+     */
+    default OutboxMessage appendToTopic(String topic, String key, String json) {
+        throw noTopics();
+    }
+
+    /**
+     * {@link #appendToTopic(String, String, String)} at most once per idempotency key and topic, with the same
+     * rules as {@link #append(String, String, String, String)}.
+     */
+    default Appended appendToTopic(String topic, String key, String json, String idempotencyKey) {
+        throw noTopics();
+    }
+
+    /**
+     * A topic's messages after {@code after}, oldest first, at most {@code limit}: the same cursor rules as
+     * {@link #read} ({@link ReadWindow}), on the topic's own ids. A reader of several topics calls this once
+     * per topic (on Redis Cluster each topic lives in its own slot).
+     */
+    default Batch readTopic(String topic, Cursor after, int limit) {
+        throw noTopics();
+    }
+
+    private UnsupportedOperationException noTopics() {
+        return new UnsupportedOperationException(getClass().getName() + " keeps no topics: publish with a store"
+                + " that implements OutboxStore.appendToTopic and readTopic (the embedded and the Redis store do)");
+    }
+
     /** This store's epoch: fixed for the life of its data, new when the data is reset. */
     String epoch();
 

@@ -18,4 +18,8 @@ public interface WakeListener {
 
     /** Handler data changed for everyone (e.g. a store-wide announcement). */
     void everyoneChanged();
+
+    /** A message was published to {@code topic}. The default does nothing (a listener with no topic polls). */
+    default void topicChanged(String topic) {
+    }
 }

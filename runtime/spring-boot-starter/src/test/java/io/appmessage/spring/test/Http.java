@@ -53,6 +53,14 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** The same request sent to another port of 127.0.0.1. */
+    static HttpRequest retarget(HttpRequest probe, int port) {
+        URI uri = probe.uri();
+        URI target = URI.create("http://127.0.0.1:" + port + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        return HttpRequest.newBuilder(probe, (name, value) -> true).uri(target).build();
+    }
+
     static String cursorOf(String body) {
         Matcher m = CURSOR.matcher(body);
         if (!m.find()) {

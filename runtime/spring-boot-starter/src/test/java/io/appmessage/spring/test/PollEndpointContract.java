@@ -93,8 +93,8 @@ abstract class PollEndpointContract {
                 Http.request(0, POLL).POST(HttpRequest.BodyPublishers.ofString("x".repeat(2048))));
         for (HttpRequest.Builder template : cases) {
             HttpRequest probe = template.build();
-            HttpResponse<String> spring = Http.send(retarget(probe, port));
-            HttpResponse<String> alone = Http.send(retarget(probe, standalone.port()));
+            HttpResponse<String> spring = Http.send(Http.retarget(probe, port));
+            HttpResponse<String> alone = Http.send(Http.retarget(probe, standalone.port()));
             String what = probe.method() + " " + probe.uri();
             assertThat(spring.statusCode()).as(what).isEqualTo(alone.statusCode());
             assertThat(withoutCursor(spring.body())).as(what).isEqualTo(withoutCursor(alone.body()));
@@ -147,13 +147,6 @@ abstract class PollEndpointContract {
 
     /** Whether the web server tells an async request that its client closed the connection. */
     abstract boolean containerReportsClientGone();
-
-    private static HttpRequest retarget(HttpRequest probe, int port) {
-        java.net.URI uri = probe.uri();
-        java.net.URI target = java.net.URI.create("http://127.0.0.1:" + port + uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        return HttpRequest.newBuilder(probe, (name, value) -> true).uri(target).build();
-    }
 
     /** The cursor is opaque and store-specific; everything else must be equal. */
     private static String withoutCursor(String body) {

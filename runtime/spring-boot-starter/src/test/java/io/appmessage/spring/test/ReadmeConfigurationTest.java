@@ -1,11 +1,13 @@
 package io.appmessage.spring.test;
 
 import io.appmessage.runtime.AppMessageServer;
+import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.spring.AppMessageAutoConfiguration;
 import io.appmessage.spring.AppMessageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
@@ -16,19 +18,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's application.yml, taken from the README text, starts a context with the settings it shows. */
+/** The README's application.yml and properties snippets, taken from the README text, start a context with the settings they show. */
 class ReadmeConfigurationTest {
 
     @Test
-    void readmesApplicationYml_bindsAndStarts() throws Exception {
-        String readme = Files.readString(readme(), StandardCharsets.UTF_8);
-        int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
-        String yaml = readme.substring(start, readme.indexOf("```", start));
-        List<PropertySource<?>> sources = new YamlPropertySourceLoader()
-                .load("README.md", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+    void everyApplicationYmlOfTheReadme_bindsAndStarts() throws Exception {
+        List<String> blocks = blocks("yaml");
+        assertThat(blocks).as("the English and the Chinese application.yml").hasSize(2);
+        for (String yaml : blocks) {
+            startsWith(new YamlPropertySourceLoader().load("README.md", resource(yaml)), yaml, properties -> {
+                assertThat(properties.getLongPollCap()).isEqualTo(Duration.ofSeconds(25));
+                assertThat(properties.getDisabledPlugins()).containsExactly("wxapp");
+                assertThat(properties.getOutbox().getStore()).isEqualTo(AppMessageProperties.Store.EMBEDDED);
+            });
+        }
+    }
+
+    @Test
+    void everyPropertiesSnippetOfTheReadme_bindsAndStarts() throws Exception {
+        List<String> blocks = blocks("properties");
+        assertThat(blocks).as("CORS and health").hasSize(2);
+        for (String snippet : blocks) {
+            startsWith(new PropertiesPropertySourceLoader().load("README.md", resource(snippet)), snippet, properties -> {
+                if (snippet.contains("appmessage.cors")) {
+                    assertThat(properties.getCors().getAllowedOrigins()).containsExactly("https://m.shop.com", "https://*.shop.com");
+                }
+            });
+        }
+    }
+
+    private static void startsWith(List<PropertySource<?>> sources, String snippet, Consumer<AppMessageProperties> check) {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AppMessageAutoConfiguration.class))
                 .withUserConfiguration(TestApp.AppBeans.class)
@@ -36,12 +59,33 @@ class ReadmeConfigurationTest {
                 // the one change: keep the data directory under target/
                 .withPropertyValues("appmessage.outbox.data-dir=target/outbox-readme-" + System.nanoTime())
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(AppMessageServer.class).hasSingleBean(AppMessageOutbox.class);
+                    assertThat(context).as(snippet).hasNotFailed().hasSingleBean(AppMessageServer.class);
                     AppMessageProperties properties = context.getBean(AppMessageProperties.class);
-                    assertThat(properties.getLongPollCap()).isEqualTo(Duration.ofSeconds(25));
-                    assertThat(properties.getDisabledPlugins()).containsExactly("wxapp");
-                    assertThat(properties.getOutbox().getStore()).isEqualTo(AppMessageProperties.Store.EMBEDDED);
+                    if (properties.getOutbox().getStore() == AppMessageProperties.Store.EMBEDDED) {
+                        assertThat(context).hasSingleBean(AppMessageOutbox.class);
+                    }
+                    if (!properties.getCors().getAllowedOrigins().isEmpty()) {
+                        assertThat(context.getBean(CorsSettings.class).allowedOrigins())
+                                .containsExactlyElementsOf(properties.getCors().getAllowedOrigins());
+                    }
+                    check.accept(properties);
                 });
+    }
+
+    /** The README's fenced blocks of this language, in order. */
+    private static List<String> blocks(String language) throws Exception {
+        String readme = Files.readString(readme(), StandardCharsets.UTF_8);
+        String fence = "```" + language + "\n";
+        List<String> blocks = new java.util.ArrayList<>();
+        for (int start = readme.indexOf(fence); start >= 0; start = readme.indexOf(fence, start)) {
+            start += fence.length();
+            blocks.add(readme.substring(start, readme.indexOf("```", start)));
+        }
+        return blocks;
+    }
+
+    private static ByteArrayResource resource(String text) {
+        return new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The starter's README, from this module or from the module that runs these tests on Boot 4. */

@@ -1,6 +1,9 @@
 package io.appmessage.runtime.internal.config;
 
+import io.appmessage.runtime.CorsSettings;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,6 +17,7 @@ public final class ServerSettings {
     public static final Duration LONG_POLL_IDLE_MARGIN = Duration.ofSeconds(5);
 
     private final SettingValues values;
+    private final CorsSettings cors;
 
     ServerSettings(SettingValues resolved) {
         SettingValues copy = new SettingValues();
@@ -29,6 +33,22 @@ public final class ServerSettings {
                         + longPollCap().toSeconds() + " s) plus " + LONG_POLL_IDLE_MARGIN.toSeconds()
                         + " s, or held polls are cut off: raise idleTimeout (" + Settings.IDLE_TIMEOUT.variable()
                         + ") or lower longPollCap (" + Settings.LONG_POLL_CAP.variable() + ")");
+        // browsers refuse the pair, and it would let any site act as the user
+        check(!(get(Settings.CORS_ALLOW_CREDENTIALS) && get(Settings.CORS_ALLOWED_ORIGINS).contains("*")),
+                "CORS: the origin '*' (setting " + Settings.CORS_ALLOWED_ORIGINS.name() + ", environment variable "
+                        + Settings.CORS_ALLOWED_ORIGINS.variable() + ") cannot be combined with credentials (setting "
+                        + Settings.CORS_ALLOW_CREDENTIALS.name() + ", environment variable "
+                        + Settings.CORS_ALLOW_CREDENTIALS.variable() + "): list the origins instead");
+        this.cors = corsOf(this);
+    }
+
+    private static CorsSettings corsOf(ServerSettings s) {
+        List<String> origins = s.get(Settings.CORS_ALLOWED_ORIGINS);
+        CorsSettings cors = (origins.isEmpty() ? CorsSettings.off() : CorsSettings.allowOrigins(origins))
+                .allowHeaders(s.get(Settings.CORS_ALLOWED_HEADERS))
+                .exposeHeaders(s.get(Settings.CORS_EXPOSED_HEADERS))
+                .maxAge(s.get(Settings.CORS_MAX_AGE));
+        return s.get(Settings.CORS_ALLOW_CREDENTIALS) ? cors.withCredentials() : cors;
     }
 
     private static <T> void copyOne(Setting<T> setting, SettingValues from, SettingValues to) {
@@ -44,16 +64,6 @@ public final class ServerSettings {
     /** Any setting by its declaration. */
     public <T> T get(Setting<T> setting) {
         return values.get(setting);
-    }
-
-    /** One {@code name = value} line per setting, in declaration order (for an operator's eyes: logs, consoles). */
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder();
-        for (Setting<?> setting : Settings.ALL) {
-            text.append(setting.name()).append(" = ").append(get(setting)).append('\n');
-        }
-        return text.toString();
     }
 
     public String host() { return get(Settings.HOST); }
@@ -104,4 +114,13 @@ public final class ServerSettings {
     public Duration longPollCap() { return get(Settings.LONG_POLL_CAP); }
 
     public int maxHeldPolls() { return get(Settings.MAX_HELD_POLLS); }
+
+    /** The CORS answer of the poll path, the health path and the other routes, from the five {@code cors.*} settings. */
+    public CorsSettings cors() { return cors; }
+
+    public Set<String> expectedPlugins() { return get(Settings.EXPECTED_PLUGINS); }
+
+    public Set<String> publicTopics() { return get(Settings.PUBLIC_TOPICS); }
+
+    public int maxTopicsPerPoll() { return get(Settings.MAX_TOPICS_PER_POLL); }
 }

@@ -36,7 +36,7 @@ public final class Setting<T> {
         this.doc = doc;
     }
 
-    /** The builder method's name. */
+    /** The builder method's name; {@code cors.maxAge} names a part of the builder's {@code cors(CorsSettings)}. */
     public String name() {
         return name;
     }

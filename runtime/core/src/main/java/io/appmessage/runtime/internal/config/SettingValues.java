@@ -28,7 +28,8 @@ public final class SettingValues {
 
     /**
      * Applies the environment: every declared variable that is present overrides the builder's value
-     * (blank values are ignored, except for the health path, where empty switches health off).
+     * (blank values are ignored, except for the health path and the CORS origins, where empty switches
+     * health, or CORS, off).
      */
     public void applyEnvironment(Map<String, String> environment) {
         for (Setting<?> s : Settings.ALL) {
@@ -41,7 +42,8 @@ public final class SettingValues {
             return;
         }
         String text = environment.get(setting.variable());
-        if (text == null || (text.isBlank() && setting != Settings.HEALTH_PATH)) {
+        if (text == null || (text.isBlank() && setting != Settings.HEALTH_PATH
+                && setting != Settings.CORS_ALLOWED_ORIGINS)) {
             return;
         }
         set(setting, setting.parse(text.trim()));

@@ -1,5 +1,7 @@
 package io.appmessage.runtime.internal.config;
 
+import io.appmessage.runtime.CorsSettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +85,39 @@ public final class Settings {
     public static final Setting<Duration> FAULT_LOG_INTERVAL = declare("faultLogInterval", null, Duration.ofSeconds(10),
             "one per 10 s", Settings::millis, d -> !d.isNegative(), "a duration >= 0", "fault log lines per handler");
 
+    // Browser pages on other origins: the builder's cors(CorsSettings) sets these five, each variable overrides its part
+    public static final Setting<List<String>> CORS_ALLOWED_ORIGINS = declare("cors.allowedOrigins",
+            "APPMESSAGE_CORS_ALLOWED_ORIGINS", List.of(), "none (CORS off)", Settings::list, Settings::validOrigins,
+            "comma-separated origins scheme://host[:port] (a host may start with '*.'), or *",
+            "origins of browser pages allowed to poll (comma list; empty = CORS off)");
+    public static final Setting<List<String>> CORS_ALLOWED_HEADERS = declare("cors.allowedHeaders",
+            "APPMESSAGE_CORS_ALLOWED_HEADERS", CorsSettings.DEFAULT_ALLOWED_HEADERS,
+            "`X-Access-Token, X-App-Message-Cursor, Idempotency-Key, Content-Type`", Settings::list,
+            Settings::validHeaders, "comma-separated header names", "request headers such a page may send");
+    public static final Setting<List<String>> CORS_EXPOSED_HEADERS = declare("cors.exposedHeaders",
+            "APPMESSAGE_CORS_EXPOSED_HEADERS", CorsSettings.DEFAULT_EXPOSED_HEADERS, "`Retry-After`", Settings::list,
+            Settings::validHeaders, "comma-separated header names", "response headers such a page may read");
+    public static final Setting<Duration> CORS_MAX_AGE = declare("cors.maxAge", "APPMESSAGE_CORS_MAX_AGE_SECONDS",
+            CorsSettings.DEFAULT_MAX_AGE, "600 s", v -> Duration.ofSeconds(Long.parseLong(v)), d -> !d.isNegative(),
+            "whole seconds >= 0", "how long a browser reuses a preflight answer");
+    public static final Setting<Boolean> CORS_ALLOW_CREDENTIALS = declare("cors.credentials",
+            "APPMESSAGE_CORS_ALLOW_CREDENTIALS", false, "off", Settings::bool, b -> true, "true or false",
+            "cookies and HTTP auth from such pages (`true`/`false`; not needed for the token header)");
+
+    // Plugins the app cannot run without
+    public static final Setting<Set<String>> EXPECTED_PLUGINS = declare("expectPlugins", "APPMESSAGE_EXPECTED_PLUGINS",
+            Set.of(), "none", Settings::names, s -> true, "a comma-separated list",
+            "plugins that must be present (start fails naming a missing one; comma list)");
+
+    // topics: who reads without an authorizer, and how many one poll may list
+    public static final Setting<Set<String>> PUBLIC_TOPICS = declare("publicTopics", "APPMESSAGE_PUBLIC_TOPICS",
+            Set.of(), "none", Settings::names, Settings::topicPatterns,
+            "topic names or prefixes ending with '*', comma-separated", "topics anyone may read (`live:*`, `all`)");
+    /** Each listed topic costs one store read per answer. */
+    public static final Setting<Integer> MAX_TOPICS_PER_POLL = declare("maxTopicsPerPoll",
+            "APPMESSAGE_MAX_TOPICS_PER_POLL", 16, "16", Integer::valueOf, n -> n >= 1 && n <= 1_000, "1..1000",
+            "most topics one poll may list (beyond: 400)");
+
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(DECLARED);
 
@@ -121,6 +156,37 @@ public final class Settings {
             return Boolean.parseBoolean(text);
         }
         throw new IllegalArgumentException(text);
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean validOrigins(List<String> origins) {
+        try {
+            CorsSettings.allowOrigins(origins);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean validHeaders(List<String> headers) {
+        try {
+            CorsSettings.off().allowHeaders(headers);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean topicPatterns(Set<String> patterns) {
+        try {
+            io.appmessage.runtime.internal.outbox.TopicPatterns.of(patterns);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Set<String> names(String text) {

@@ -8,8 +8,11 @@ import io.appmessage.runtime.outbox.OutboxMessage;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.MessageSignal;
+import io.appmessage.runtime.spi.WakeListener;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
@@ -51,7 +54,24 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         this.longPoll = longPoll;
         this.capSeconds = (int) Math.min(Integer.MAX_VALUE, cap.toSeconds());
         this.held = new HeldPolls(maxHeldPolls, timer);
-        this.subscription = signal.subscribe(held);
+        this.subscription = signal.subscribe(reader == null ? held : new WakeListener() {
+            @Override
+            public void userChanged(String userId) {
+                held.userChanged(userId);
+            }
+
+            @Override
+            public void everyoneChanged() {
+                reader.everyoneChanged();
+                held.everyoneChanged();
+            }
+
+            @Override
+            public void topicChanged(String topic) {
+                reader.topicChanged(topic); // first: the polls it wakes must not reuse a read from before
+                held.topicChanged(topic);
+            }
+        });
     }
 
     /**
@@ -91,8 +111,10 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     public CompletionStage<?> beforeHandlers(PollContext poll) {
         AppMessageRequest request = poll.request();
         String userId = request.userId().orElse(null);
-        PollState state = new PollState(userId,
-                outbox != null && userId != null ? PollDeliveryRequest.cursor(request) : null);
+        PollTopics topics = outbox != null
+                ? PollTopics.of(request, outbox.topicAuthorizer(), outbox.maxTopicsPerPoll()) : PollTopics.NONE;
+        String cursorText = outbox != null && (userId != null || !topics.none()) ? PollDeliveryRequest.cursor(request) : null;
+        PollState state = new PollState(userId, cursorText, topics);
         poll.attach(state);
         int asked = PollDeliveryRequest.waitSeconds(request, capSeconds); // checked even with long-poll off: 400 if malformed
         int seconds = longPoll ? asked : 0;
@@ -102,7 +124,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         if (seconds == 0 || closing.getAsBoolean()) {
             return null;
         }
-        HeldPoll hold = held.tryHold(userId, seconds);
+        HeldPoll hold = held.tryHold(userId, topics.allowed(), seconds);
         if (hold == null) {
             if (observer != null) {
                 observer.pollRefused(PollObserver.Refusal.TOO_MANY_HELD);
@@ -114,15 +136,11 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
             hold.release(); // shutdown began after the first check and may have released before we registered
             return null;
         }
-        if (outbox != null && userId != null) {
-            Batch pending = reader.read(userId, state.cursor);
-            if (pending != null && (!pending.messages().isEmpty() || !pending.recovered())) {
-                state.batch = pending; // something to deliver now: answer at once, with this very batch
-                hold.release();
-                return null;
-            }
-            // store unavailable: hold anyway; the answer tries again and says so in the log
+        if (outbox != null && state.read(reader)) {
+            hold.release(); // something to deliver now: answer at once, with these very batches
+            return null;
         }
+        state.forget(); // nothing yet (or the store unavailable): the answer reads again
         poll.onClientGone(hold::release);
         return hold.released();
     }
@@ -136,10 +154,22 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
             }
             return;
         }
-        Batch batch = null;
-        if (state.userId != null) { // anonymous polls get no messages and cost no read
-            batch = state.batch != null ? state.batch : reader.read(state.userId, state.cursor);
+        if (!state.wasRead) {
+            state.read(reader); // anonymous polls without topics get no messages and cost no read
         }
+        delivered(poll, state.personal);
+        for (Batch batch : state.topicBatches.values()) {
+            delivered(poll, batch);
+        }
+        if (state.topics.none()) {
+            poll.envelopeFields(new DeliveryFields(true, state.personal, state.cursor.personal(), state.waitSeconds));
+        } else {
+            poll.envelopeFields(new TopicDeliveryFields(state.personal, state.cursor, state.topics,
+                    state.topicBatches, state.waitSeconds));
+        }
+    }
+
+    private void delivered(PollContext poll, Batch batch) {
         if (batch != null && !batch.messages().isEmpty()) {
             poll.messagesDelivered(batch.messages().size());
             if (observer != null) {
@@ -148,19 +178,49 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
                 }
             }
         }
-        poll.envelopeFields(new DeliveryFields(true, batch, state.cursor, state.waitSeconds));
     }
 
     /** One poll's delivery state, between the two stages. */
     private static final class PollState {
         final String userId;
-        final String cursor;
+        final PollCursor cursor;
+        final PollTopics topics;
         int waitSeconds;
-        Batch batch;
+        boolean wasRead;
+        /** Null: anonymous, or the store unavailable. */
+        Batch personal;
+        /** Per allowed topic, in the order listed; a topic the store could not read is absent. */
+        final Map<String, Batch> topicBatches = new LinkedHashMap<>();
 
-        PollState(String userId, String cursor) {
+        PollState(String userId, String cursorText, PollTopics topics) {
             this.userId = userId;
-            this.cursor = cursor;
+            this.cursor = PollCursor.parse(cursorText);
+            this.topics = topics;
+        }
+
+        /** Drops what {@link #read} found, so the answer reads afresh. */
+        void forget() {
+            wasRead = false;
+            personal = null;
+            topicBatches.clear();
+        }
+
+        /** Reads the personal stream and every allowed topic; true when there is something to answer now. */
+        boolean read(OutboxReader reader) {
+            wasRead = true;
+            boolean now = false;
+            if (userId != null) {
+                personal = reader.read(userId, cursor.personal());
+                now = personal != null && (!personal.messages().isEmpty() || !personal.recovered());
+            }
+            for (String topic : topics.allowed()) {
+                Batch batch = reader.readTopic(topic, cursor.topic(topic));
+                if (batch != null) {
+                    topicBatches.put(topic, batch);
+                    now |= !batch.messages().isEmpty() || !batch.recovered();
+                }
+            }
+            return now;
         }
     }
 }

@@ -53,17 +53,7 @@ final class DeliveryFields implements EnvelopeFields {
             if (batch != null) {
                 List<OutboxMessage> messages = batch.messages();
                 for (int i = 0; i < messages.size(); i++) {
-                    OutboxMessage m = messages.get(i);
-                    sink.beginObject();
-                    sink.name("id");
-                    sink.number(m.id());
-                    sink.name("key");
-                    sink.string(m.key());
-                    sink.name("data");
-                    sink.rawValue(m.json());
-                    sink.name("sent_at");
-                    sink.number(m.sentAt().toEpochMilli());
-                    sink.endObject();
+                    writeMessage(sink, messages.get(i), null);
                 }
             }
             sink.endArray();
@@ -81,5 +71,23 @@ final class DeliveryFields implements EnvelopeFields {
             sink.name("wait");
             sink.number(waitSeconds);
         }
+    }
+
+    /** One message: {@code {"id":…,"topic":…,"key":…,"data":…,"sent_at":…}}, {@code topic} only for a topic's. */
+    static void writeMessage(EnvelopeSink sink, OutboxMessage m, String topic) {
+        sink.beginObject();
+        sink.name("id");
+        sink.number(m.id());
+        if (topic != null) {
+            sink.name("topic");
+            sink.string(topic);
+        }
+        sink.name("key");
+        sink.string(m.key());
+        sink.name("data");
+        sink.rawValue(m.json());
+        sink.name("sent_at");
+        sink.number(m.sentAt().toEpochMilli());
+        sink.endObject();
     }
 }

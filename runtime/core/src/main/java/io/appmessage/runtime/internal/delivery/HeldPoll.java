@@ -2,13 +2,14 @@ package io.appmessage.runtime.internal.delivery;
 
 import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One poll held by long-poll: a stage that completes once, whichever comes first of a wake-up for
- * its user (or everyone), the end of its wait (a timer task, not a thread), the client going away,
+ * its user (or everyone, or one of its topics), the end of its wait (a timer task, not a thread), the client going away,
  * or shutdown. Releasing removes it from {@link HeldPolls} and frees its slot.
  *
  * <pre>{@code
@@ -20,13 +21,16 @@ final class HeldPoll {
 
     /** Null for an anonymous poll: only {@code notifyAllUsers} and the end of its wait release it. */
     final String userId;
+    /** The topics it waits on: a publish to one of them releases it. */
+    final List<String> topics;
     private final HeldPolls registry;
     private final CompletableFuture<HoldEnd> released = new CompletableFuture<>();
     private final AtomicBoolean over = new AtomicBoolean();
     private volatile ScheduledFuture<?> timer;
 
-    HeldPoll(String userId, HeldPolls registry) {
+    HeldPoll(String userId, List<String> topics, HeldPolls registry) {
         this.userId = userId;
+        this.topics = topics;
         this.registry = registry;
     }
 

@@ -5,6 +5,7 @@ import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 import io.appmessage.runtime.spi.WakeListener;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every poll long-poll holds on this node, by user, with a cap, with a cap, so 10,000 held polls on
+ * Every poll long-poll holds on this node, by user and by topic, with a cap, so 10,000 held polls on
  * one node cost bounded threads and memory. Holding costs no thread: a held poll is a
  * {@link HeldPoll} in this map plus one task in the shared timer queue. It listens to the
  * {@code MessageSignal}: a wake for a user releases that user's held polls, a wake for everyone
- * releases all of them (anonymous ones included).
+ * releases all of them (anonymous ones included), a wake for a topic releases the polls subscribed to it.
  *
  * <pre>{@code
  * HeldPolls held = new HeldPolls(20_000, timer);
@@ -31,6 +32,8 @@ final class HeldPolls implements WakeListener {
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
     private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
     private final Set<HeldPoll> anonymous = ConcurrentHashMap.newKeySet();
+    /** Topic → the polls waiting on it; sets are only touched inside the map's atomic per-key operations. */
+    private final ConcurrentHashMap<String, Set<HeldPoll>> byTopic = new ConcurrentHashMap<>();
 
     HeldPolls(int max, ScheduledExecutorService timer) {
         this.count = new BoundedCounter(max);
@@ -43,10 +46,22 @@ final class HeldPolls implements WakeListener {
      * (no lost wake-up). Null when {@code maxHeldPolls} polls are held already.
      */
     HeldPoll tryHold(String userId, int seconds) {
+        return tryHold(userId, List.of(), seconds);
+    }
+
+    /** Like {@link #tryHold(String, int)}, also released by a publish to one of {@code topics}. */
+    HeldPoll tryHold(String userId, List<String> topics, int seconds) {
         if (!count.tryAcquire()) {
             return null;
         }
-        HeldPoll held = new HeldPoll(userId, this);
+        HeldPoll held = new HeldPoll(userId, topics, this);
+        for (String topic : topics) {
+            byTopic.compute(topic, (t, set) -> {
+                Set<HeldPoll> polls = set == null ? new HashSet<>() : set;
+                polls.add(held);
+                return polls;
+            });
+        }
         if (userId == null) {
             anonymous.add(held);
         } else {
@@ -62,6 +77,12 @@ final class HeldPolls implements WakeListener {
 
     /** Called once by {@link HeldPoll#release()}. */
     void removed(HeldPoll held) {
+        for (String topic : held.topics) {
+            byTopic.computeIfPresent(topic, (t, polls) -> {
+                polls.remove(held);
+                return polls.isEmpty() ? null : polls;
+            });
+        }
         if (held.userId == null) {
             anonymous.remove(held);
         } else {
@@ -81,6 +102,16 @@ final class HeldPolls implements WakeListener {
     @Override
     public void userChanged(String userId) {
         List<HeldPoll> polls = byUser.remove(userId);
+        if (polls != null) {
+            for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
+                held.release();
+            }
+        }
+    }
+
+    @Override
+    public void topicChanged(String topic) {
+        Set<HeldPoll> polls = byTopic.remove(topic);
         if (polls != null) {
             for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
                 held.release();

@@ -2,6 +2,7 @@ package io.appmessage.runtime.internal.delivery;
 
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.spi.Batch;
+import io.appmessage.runtime.spi.Cursor;
 import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ final class OutboxReader {
     private final long logIntervalNanos;
     private final AtomicLong nextLogAt = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger heldBack = new AtomicInteger();
+    private final TopicReadCache topicReads = new TopicReadCache();
 
     OutboxReader(AppMessageOutbox outbox, int batchSize, long logIntervalNanos) {
         this.outbox = outbox;
@@ -41,6 +43,37 @@ final class OutboxReader {
             return outbox.read(userId, cursorText, batchSize);
         } catch (OutboxUnavailableException e) {
             logUnavailable(e);
+            return null;
+        }
+    }
+
+    /** A message was published to {@code topic}: call before its held polls are released. */
+    void topicChanged(String topic) {
+        topicReads.topicChanged(topic);
+    }
+
+    /** Everything may have changed. */
+    void everyoneChanged() {
+        topicReads.clear();
+    }
+
+    /** The topic's messages after {@code after} (null: new subscriber); null when the store cannot be read now. */
+    Batch readTopic(String topic, Cursor after) {
+        Batch cached = topicReads.get(topic, after);
+        if (cached != null) {
+            return cached;
+        }
+        TopicReadCache.Entries entries = topicReads.entries(topic);
+        long started = System.nanoTime();
+        try {
+            Batch batch = outbox.readTopic(topic, after, batchSize);
+            entries.put(after, batch, started);
+            return batch;
+        } catch (OutboxUnavailableException e) {
+            logUnavailable(e);
+            return null;
+        } catch (UnsupportedOperationException e) {
+            logUnavailable(new OutboxUnavailableException(e.getMessage(), null)); // a store without topics
             return null;
         }
     }

@@ -5,8 +5,10 @@ import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.DataEntries;
 import io.appmessage.runtime.internal.json.EnvelopeFields;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
+import io.appmessage.AppMessage;
 import io.appmessage.runtime.internal.shared.PollLog;
 import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The handler phase of one poll and its answer: runs the synchronous handlers in order and starts
- * the asynchronous ones, then answers once, whichever comes first of "every handler settled" and
+ * the asynchronous ones, through the generated {@code HandlerDispatch} of each segment of the
+ * {@link DispatchPlan} (this object is the {@link HandlerSteps} the generated code calls around each
+ * handler), then answers once, whichever comes first of "every handler settled" and
  * "the deadline passed" (the deadline counts from the first handler, so a hold before does not eat
  * it). No thread waits: the last asynchronous completion or the deadline timer finishes the poll.
  * Answering assembles the data in handler order, runs the extensions' {@code afterHandlers},
@@ -27,7 +31,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <p>{@link Poll} extends this class, so a poll is one object on the heap (the poll path counts
  * its bytes); the four methods at the end are what the poll provides for the answer.
  */
-abstract class HandlerRun {
+abstract class HandlerRun implements HandlerSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerRun.class);
     private static final AtomicIntegerFieldUpdater<HandlerRun> PENDING =
@@ -40,6 +44,14 @@ abstract class HandlerRun {
     final String pollId;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
+    /** The running segment's base: a handler's position is {@code base + index}. */
+    private int base;
+    /** The position of the handler begun last, its slot when asynchronous, and whether it is still running. */
+    private int current = -1;
+    private AsyncSlot currentAsync;
+    private boolean running;
+    /** The deadline passed while a handler ran: the handlers after it do not start. */
+    private boolean stopped;
     /** Only with an observer: each handler's timing and outcome, for {@code handlerFinished}. */
     private HandlerOutcomes outcomes;
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
@@ -67,17 +79,15 @@ abstract class HandlerRun {
 
     /** Runs the handler phase; the poll is answered when it settles or at the deadline. */
     final void runHandlers() {
-        handlers = engine.plugins.active(); // switched-off plugins stop from the next poll
+        DispatchPlan plan = engine.plugins.plan(); // switched-off plugins stop from the next poll
+        handlers = plan.slots;
         collector = new SyncCollector(handlers.length);
         outcomes = engine.observer == null ? null : new HandlerOutcomes(handlers.length);
         // armed before the synchronous handlers, since one of them may block too
         deadlineTimer = engine.timer.schedule(this::deadlinePassed, engine.deadlineNanos, TimeUnit.NANOSECONDS);
-        for (int i = 0; i < handlers.length; i++) {
-            HandlerSlot handler = handlers[i];
-            boolean started = handler.kind == HandlerDescriptor.Kind.ASYNC ? startAsync(handler, i) : runSync(handler, i);
-            if (!started) {
-                break; // the deadline passed while an earlier handler ran: the poll has answered
-            }
+        for (int s = 0; s < plan.segments() && !stopped; s++) {
+            base = plan.base(s);
+            plan.dispatch(s).run(plan.from(s), plan.to(s), request, this); // calls begin/returned/threw below
         }
         PollLog.handlerDone(); // each handler's id replaced the one before; none is running now
         if (PENDING.decrementAndGet(this) == 0) {
@@ -94,63 +104,83 @@ abstract class HandlerRun {
         }
     }
 
-    private boolean runSync(HandlerSlot handler, int position) {
-        if (!collector.begin(position, null)) {
-            return false;
+    /**
+     * The handler at {@code index} of the running segment's dispatch starts: the collector for a synchronous
+     * one, a new {@link AsyncSlot} for an asynchronous one; null once the deadline passed while an earlier
+     * handler ran (the poll has answered; this and the later handlers do not run).
+     */
+    @Override
+    public final AppMessage begin(int index) {
+        int position = base + index;
+        HandlerSlot handler = handlers[position];
+        AsyncSlot slot = handler.kind == HandlerDescriptor.Kind.ASYNC
+                ? new AsyncSlot(this, engine.faults, handler, position) : null;
+        if (!collector.begin(position, slot)) {
+            stopped = true;
+            return null;
         }
         if (outcomes != null) {
             outcomes.started(position);
         }
-        PollLog.handler(handler.id);
-        try {
-            Object result = handler.call.call(request, collector);
-            boolean pushValue = handler.kind == HandlerDescriptor.Kind.VALUE && result != null;
-            collector.returned(pushValue ? handler.key : null, result);
-            if (outcomes != null) {
-                outcomes.ended(position, false);
-            }
-        } catch (Throwable e) {
-            if (EnvelopeWriter.isFatal(e)) {
-                throw (Error) e; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
-            }
-            collector.failed(); // a failing handler loses its own pushes only
-            if (outcomes != null) {
-                outcomes.ended(position, true);
-            }
-            engine.faults.threw(handler, e);
+        PollLog.handler(handler.id); // replaces the previous handler's id; cleared after the last one
+        if (slot != null) {
+            PENDING.incrementAndGet(this);
         }
-        return true;
+        current = position;
+        currentAsync = slot;
+        running = true;
+        return slot != null ? slot : collector;
     }
 
-    private boolean startAsync(HandlerSlot handler, int position) {
-        AsyncSlot slot = new AsyncSlot(this, engine.faults, handler, position);
-        if (!collector.begin(position, slot)) {
-            return false;
-        }
-        if (outcomes != null) {
-            outcomes.started(position);
-        }
-        PENDING.incrementAndGet(this);
-        Object result;
-        PollLog.handler(handler.id);
-        try {
-            result = handler.call.call(request, slot);
-            collector.returned(null, null);
-        } catch (Throwable e) {
-            if (EnvelopeWriter.isFatal(e)) {
-                throw (Error) e;
+    /** The handler begun last returned: a value handler's non-null result is pushed, an async one's stage awaited. */
+    @Override
+    public final void returned(Object result) {
+        running = false;
+        HandlerSlot handler = handlers[current];
+        AsyncSlot slot = currentAsync;
+        if (slot == null) {
+            collector.returned(handler.kind == HandlerDescriptor.Kind.VALUE && result != null ? handler.key : null,
+                    result);
+            if (outcomes != null) {
+                outcomes.ended(current, false);
             }
-            collector.failed();
-            slot.accept(null, e);
-            return true;
+            return;
         }
+        collector.returned(null, null);
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete(slot);
         } else {
             slot.accept(null, new IllegalStateException("an asynchronous handler returned "
                     + (result == null ? "null" : result.getClass().getName()) + " instead of a CompletionStage"));
         }
-        return true;
+    }
+
+    /** The handler begun last threw: it loses its own pushes only, and the failure is logged against it. */
+    @Override
+    public final void threw(Throwable error) {
+        if (EnvelopeWriter.isFatal(error)) {
+            throw (Error) error; // the JVM's trouble, not this handler's; a StackOverflowError is the handler's own
+        }
+        if (!running) { // thrown by returned() above, after the handler itself returned: the runtime's, not the handler's
+            if (error instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (error instanceof Error fatal) {
+                throw fatal;
+            }
+            throw new IllegalStateException(error);
+        }
+        running = false;
+        collector.failed();
+        AsyncSlot slot = currentAsync;
+        if (slot != null) {
+            slot.accept(null, error);
+            return;
+        }
+        if (outcomes != null) {
+            outcomes.ended(current, true);
+        }
+        engine.faults.threw(handlers[current], error);
     }
 
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */

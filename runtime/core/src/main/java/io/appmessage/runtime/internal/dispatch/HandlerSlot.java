@@ -2,12 +2,15 @@ package io.appmessage.runtime.internal.dispatch;
 
 import io.appmessage.runtime.internal.shared.RateLimitedLog;
 
+import io.appmessage.spi.DispatchedCall;
 import io.appmessage.spi.HandlerCall;
 import io.appmessage.spi.HandlerDescriptor;
+import io.appmessage.spi.HandlerDispatch;
 
 /**
  * One handler in the table built at start: its descriptor's parts unpacked into fields the poll
- * loop reads directly, and the limiter that keeps its fault log lines rare.
+ * loop reads directly, where it is dispatched (the generated {@link HandlerDispatch} and its index
+ * there, or a {@link CallDispatch} of its plain call), and the limiter that keeps its fault log lines rare.
  */
 public final class HandlerSlot {
 
@@ -15,7 +18,13 @@ public final class HandlerSlot {
     final String plugin;
     final HandlerDescriptor.Kind kind;
     final String key;
+    /** False when the handler is declared {@code @NonBlocking}: it may run on the thread the poll arrived on. */
+    final boolean blocking;
     final HandlerCall call;
+    /** Runs the handler: the generated dispatch of its register, or a dispatch of its call alone. */
+    final HandlerDispatch dispatch;
+    /** The handler's index in {@link #dispatch}. */
+    final int index;
     final RateLimitedLog faultLog;
 
     HandlerSlot(HandlerDescriptor descriptor, long faultLogIntervalNanos) {
@@ -23,7 +32,15 @@ public final class HandlerSlot {
         this.plugin = descriptor.plugin();
         this.kind = descriptor.kind();
         this.key = descriptor.key();
+        this.blocking = descriptor.blocking();
         this.call = descriptor.call();
+        if (call instanceof DispatchedCall dispatched) {
+            this.dispatch = dispatched.dispatch();
+            this.index = dispatched.index();
+        } else {
+            this.dispatch = new CallDispatch(call);
+            this.index = 0;
+        }
         this.faultLog = new RateLimitedLog(faultLogIntervalNanos);
     }
 
@@ -33,5 +50,10 @@ public final class HandlerSlot {
 
     public String plugin() {
         return plugin;
+    }
+
+    /** False when the handler is declared {@code @NonBlocking}. */
+    public boolean blocking() {
+        return blocking;
     }
 }

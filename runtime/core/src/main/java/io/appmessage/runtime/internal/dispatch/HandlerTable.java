@@ -39,7 +39,7 @@ public final class HandlerTable {
             for (HandlerDescriptor d : handlers) {
                 entries.add(new Entry(d, entries.size()));
             }
-            summaries.add(registry.getClass().getName() + " (" + handlers.size() + ")");
+            summaries.add(RegistryLoader.describe(registry, handlers.size()).toString());
         }
         writers.freeze();
         entries.sort(Comparator.comparingInt((Entry e) -> e.descriptor().order())
@@ -61,7 +61,7 @@ public final class HandlerTable {
         return slots.length;
     }
 
-    /** One entry per registry: {@code class name (handler count)}, for the start-up line. */
+    /** One entry per registry: {@code class name (n handlers, jar)}, for the start-up line (see {@link LoadedRegistry}). */
     public List<String> registrySummaries() {
         return registrySummaries;
     }

@@ -22,7 +22,7 @@ public final class PluginSwitch implements Plugins {
     private final HandlerSlot[] all;
     private final Set<String> known = new TreeSet<>();
     private final Set<String> disabled = new TreeSet<>();
-    private volatile HandlerSlot[] active;
+    private volatile DispatchPlan active;
 
     public PluginSwitch(HandlerTable table, Collection<String> initiallyDisabled) {
         this.all = table.all();
@@ -37,6 +37,11 @@ public final class PluginSwitch implements Plugins {
 
     /** The handlers to run, in order; never modified, shared by every poll that reads it. */
     HandlerSlot[] active() {
+        return active.slots;
+    }
+
+    /** The handlers to run and how to dispatch them; never modified, shared by every poll that reads it. */
+    DispatchPlan plan() {
         return active;
     }
 
@@ -81,6 +86,6 @@ public final class PluginSwitch implements Plugins {
                 on.add(slot);
             }
         }
-        active = on.toArray(new HandlerSlot[0]);
+        active = DispatchPlan.of(on.toArray(new HandlerSlot[0]));
     }
 }

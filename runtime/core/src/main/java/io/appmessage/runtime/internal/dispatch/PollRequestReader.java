@@ -27,7 +27,7 @@ final class PollRequestReader {
     static final String TOKEN_PARAMETER = "access_token";
 
     /** Parameters the runtime reads itself: two values would leave it guessing which one the client meant. */
-    private static final String[] SINGLE_VALUED = {TOKEN_PARAMETER, "cursor", "wait"};
+    private static final String[] SINGLE_VALUED = {TOKEN_PARAMETER, "cursor", "wait", "topics"};
 
     private final Authenticator authenticator;
     private final int maxParameters;

@@ -67,7 +67,7 @@ public final class EnvelopeWriter {
             try {
                 // name and value as two root values of one generator (no separator between root
                 // values), flushed so that the buffer's length marks where this entry began
-                g.writeString(entries.key(i));
+                g.writeString(WellFormedText.of(entries.key(i)));
                 g.flush();
                 out.write(':');
                 new JacksonJsonSink(g, writers).value(entries.value(i));
@@ -143,7 +143,7 @@ public final class EnvelopeWriter {
             g.writeName(CODE);
             g.writeNumber(code);
             g.writeName(MSG);
-            g.writeString(message);
+            g.writeString(WellFormedText.of(message));
             g.writeName(DATA);
             g.writeNull();
             g.writeEndObject();

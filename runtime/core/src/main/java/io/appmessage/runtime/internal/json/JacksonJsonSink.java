@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * reflection: values are matched by {@code instanceof}, records by their generated writer.
  *
  * <p>Forms: {@code String}/{@code CharSequence}/{@code Character} as strings; integral numbers,
- * {@code BigInteger}, {@code BigDecimal} as numbers; {@code double}/{@code float} as numbers (a
+ * {@code BigInteger}, {@code BigDecimal} as numbers; text with a lone surrogate (half a UTF-16 pair) with
+ * U+FFFD in its place, in names too ({@link WellFormedText}); {@code double}/{@code float} as numbers (a
  * float with its own shortest decimal), NaN and infinities as strings; atomics and adders by value;
  * any other {@code Number} as its {@code toString()} if that is a decimal, else its
  * {@code doubleValue()}; booleans; {@code null}; maps with string (or enum, or number) keys as
@@ -62,12 +63,12 @@ public final class JacksonJsonSink implements EnvelopeSink {
 
     @Override
     public void name(String name) {
-        generator.writeName(name);
+        generator.writeName(WellFormedText.of(name));
     }
 
     @Override
     public void string(String value) {
-        generator.writeString(value);
+        generator.writeString(value == null ? null : WellFormedText.of(value));
     }
 
     @Override
@@ -114,7 +115,7 @@ public final class JacksonJsonSink implements EnvelopeSink {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String s) {
-            generator.writeString(s);
+            generator.writeString(WellFormedText.of(s));
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             generator.writeNumber(((Number) value).longValue());
         } else if (value instanceof Boolean b) {
@@ -138,7 +139,7 @@ public final class JacksonJsonSink implements EnvelopeSink {
         } else if (value instanceof Enum<?> e) {
             generator.writeString(e.name());
         } else if (value instanceof CharSequence || value instanceof Character) {
-            generator.writeString(value.toString());
+            generator.writeString(WellFormedText.of(value.toString()));
         } else if (value.getClass().isArray()) {
             writeArray(value);
         } else {
@@ -177,7 +178,7 @@ public final class JacksonJsonSink implements EnvelopeSink {
     private void writeMap(Map<?, ?> map) {
         generator.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            generator.writeName(keyOf(entry.getKey()));
+            generator.writeName(WellFormedText.of(keyOf(entry.getKey())));
             value(entry.getValue());
         }
         generator.writeEndObject();
@@ -241,7 +242,7 @@ public final class JacksonJsonSink implements EnvelopeSink {
             }
         } else if (array instanceof char[] chars) {
             for (char c : chars) {
-                generator.writeString(String.valueOf(c));
+                generator.writeString(WellFormedText.of(c));
             }
         }
         generator.writeEndArray();

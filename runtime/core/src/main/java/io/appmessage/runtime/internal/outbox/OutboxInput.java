@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -20,7 +21,14 @@ public final class OutboxInput {
     /** Longest user id: ids are stored in keys and file names, they need a bound. */
     public static final int MAX_USER_ID_LENGTH = 128;
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Checks form only: the text is already bounded by {@code maxChars}, so a number of any length is let
+     * through (jackson-core's default 1,000-digit cap would refuse, as "not valid JSON", what the push
+     * writers write for a large BigInteger or BigDecimal).
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+            .build();
 
     private OutboxInput() {
     }

@@ -282,6 +282,88 @@ public abstract class OutboxStoreContract {
         }
     }
 
+    @Test
+    void topic_publishThenRead_hasItsOwnIdsApartFromAUserOfTheSameName() {
+        store.append("live:42", "personal", "0");
+        store.appendToTopic("live:42", "chat", "\"a\"");
+        clock.advance(Duration.ofSeconds(1));
+        store.appendToTopic("live:42", "chat", "{\"text\":\"b\"}");
+        store.appendToTopic("all", "sale", "1");
+
+        Batch room = store.readTopic("live:42", null, 10);
+        Batch afterFirst = store.readTopic("live:42", new Cursor(store.epoch(), 1), 10);
+
+        assertThat(room.messages()).extracting(OutboxMessage::id, OutboxMessage::key, OutboxMessage::json)
+                .containsExactly(Tuple.tuple(1L, "chat", "\"a\""), Tuple.tuple(2L, "chat", "{\"text\":\"b\"}"));
+        assertThat(room.messages().get(1).sentAt()).isEqualTo(Instant.parse("2026-01-01T00:00:01Z"));
+        assertThat(room.recovered()).isTrue();
+        assertThat(room.cursor().lastId()).isEqualTo(2);
+        assertThat(ids(afterFirst)).containsExactly(2L);
+        assertThat(ids(store.readTopic("all", null, 10))).containsExactly(1L);
+        assertThat(ids(store.read("live:42", null, 10))).containsExactly(1L); // the user's stream is untouched
+        assertThat(ids(store.readTopic("nobody", null, 10))).isEmpty();
+    }
+
+    @Test
+    void topic_moreThanMaxPerTopic_dropsTheOldestAndATrimmedCursorIsNotRecovered() {
+        reopenWith(settings.withMaxMessagesPerTopic(3));
+        for (int i = 1; i <= 5; i++) {
+            store.appendToTopic("live:1", "k", Integer.toString(i));
+            store.append("alice", "k", Integer.toString(i)); // the personal limit (1,000) is not the topic's
+        }
+
+        Batch trimmed = store.readTopic("live:1", new Cursor(store.epoch(), 1), 10);
+        Batch retained = store.readTopic("live:1", new Cursor(store.epoch(), 2), 10);
+
+        assertThat(ids(trimmed)).containsExactly(3L, 4L, 5L);
+        assertThat(trimmed.recovered()).isFalse();
+        assertThat(ids(retained)).containsExactly(3L, 4L, 5L);
+        assertThat(retained.recovered()).isTrue();
+        assertThat(ids(store.read("alice", null, 10))).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void topic_olderThanMaxTopicAge_isNotRead() {
+        reopenWith(settings.withMaxTopicAge(Duration.ofMinutes(10)));
+        store.appendToTopic("live:1", "k", "1");
+        clock.advance(Duration.ofMinutes(11));
+        store.appendToTopic("live:1", "k", "2");
+
+        Batch fromStart = store.readTopic("live:1", new Cursor(store.epoch(), 0), 10);
+
+        assertThat(ids(fromStart)).containsExactly(2L);
+        assertThat(fromStart.recovered()).isFalse();
+    }
+
+    @Test
+    void topic_newSubscriberWhenHistoryIsOff_startsFromNow_andOtherEpochIsNotRecovered() {
+        store.appendToTopic("live:1", "k", "1");
+        reopenWith(settings.withNewClientsGetHistory(false));
+        store.appendToTopic("live:1", "k", "2");
+
+        Batch fresh = store.readTopic("live:1", null, 10);
+        Batch foreign = store.readTopic("live:1", new Cursor("0123abcd", 2), 10);
+
+        assertThat(ids(fresh)).isEmpty();
+        assertThat(fresh.cursor().lastId()).isEqualTo(2);
+        assertThat(fresh.recovered()).isTrue();
+        assertThat(ids(foreign)).containsExactly(1L, 2L);
+        assertThat(foreign.recovered()).isFalse();
+    }
+
+    @Test
+    void topic_sameIdempotencyKey_returnsTheFirstIdAndStoresNothingNew() {
+        OutboxStore.Appended first = store.appendToTopic("live:1", "k", "1", "sale-started");
+        OutboxStore.Appended repeat = store.appendToTopic("live:1", "k", "2", "sale-started");
+        OutboxStore.Appended otherTopic = store.appendToTopic("live:2", "k", "3", "sale-started");
+
+        assertThat(first.repeated()).isFalse();
+        assertThat(repeat.repeated()).isTrue();
+        assertThat(repeat.message().id()).isEqualTo(first.message().id());
+        assertThat(otherTopic.repeated()).isFalse();
+        assertThat(ids(store.readTopic("live:1", null, 10))).containsExactly(1L);
+    }
+
     protected static List<Long> ids(Batch batch) {
         return batch.messages().stream().map(OutboxMessage::id).toList();
     }

@@ -12,35 +12,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 
 /**
  * The outbox in one MVStore file, {@code <dataDir>/outbox.mv.db}: the default store, for one server node.
+ * Users' streams and topics' streams are two {@link StreamTable}s in the same file, with one epoch.
  *
  * <pre>{@code
  * try (EmbeddedOutboxStore store = EmbeddedOutboxStore.open(Path.of("appmessage-data"), OutboxSettings.defaults())) {
  *     long id = store.append("alice", "order_shipped", "{\"order\":42}").id();
+ *     long live = store.appendToTopic("live:42", "chat", "\"hi\"").id();
  * }
  * }</pre>
  *
  * <p>Durability: an append returns only after its message was committed and forced to the disk
  * ({@code fsync}), so a message whose send returned survives {@code kill -9} and a power cut. Appends are
- * <em>group-committed</em>: concurrent senders' messages go to the disk together with one fsync (the first
- * sender to wait syncs everything appended so far; the others wait for it), so throughput grows with the
- * number of senders instead of being one fsync per send in series. A reader never sees a message before it
- * is durable: each user's readable last id only moves after the sync that covers it (a client could otherwise
- * acknowledge an id that a crash takes back and is then given to another message). See OUTBOX.md for
- * measured figures.
+ * group-committed ({@link GroupCommit}): concurrent senders' messages go to the disk with one fsync, so
+ * throughput grows with the number of senders. A reader never sees a message before it is durable (a client
+ * could otherwise acknowledge an id that a crash takes back and is then given to another message). See
+ * OUTBOX.md for measured figures.
  *
  * <p>Only one process may open a data directory (MVStore locks the file); several nodes use the Redis
  * store.
@@ -50,48 +44,25 @@ public final class EmbeddedOutboxStore implements OutboxStore {
     /** The file under the data directory. */
     public static final String FILE_NAME = "outbox.mv.db";
 
-    /** Separates the user id from the id in a message key; user ids carry no control characters. */
-    private static final char SEPARATOR = '\0';
     private static final String EPOCH = "epoch";
     private static final String FORMAT = "format";
     private static final String FORMAT_VERSION = "1";
 
     private final Path file;
     private final MVStore store;
-    /** {@code <userId>\0<id, 19 digits>} → encoded message: sorted by user, then id. */
-    private final MVMap<String, String> messages;
-    /** userId → highest id ever given, kept after its message is trimmed (ids never go back). */
-    private final MVMap<String, Long> lastIds;
-    /**
-     * {@code <userId>\0<idempotency key>} → {@code <id>:<sent at, epoch ms>}: written in the same commit as
-     * its message, so a crash keeps both or neither; past the maximum age it counts as absent.
-     */
-    private final MVMap<String, String> idempotencyKeys;
+    private final StreamTable users;
+    private final StreamTable topics;
+    private final GroupCommit commits;
     private final String epoch;
     private final OutboxSettings settings;
-    /** Guards the maps' contents and the group-commit bookkeeping below; never held during an fsync. */
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Appends so far (under {@link #lock}); each append's number says which sync covers it. */
-    private long appended;
-    /** Appended but not yet synced, oldest first (under {@link #lock}). */
-    private final ArrayDeque<Unsynced> unsynced = new ArrayDeque<>();
-    /** Users with unsynced appends → {readable last id, unsynced count} (under {@link #lock}). */
-    private final HashMap<String, long[]> readableLastIds = new HashMap<>();
-    /** Group-commit coordination: who syncs, and how far the disk is known to be durable. */
-    private final Object syncMonitor = new Object();
-    private boolean syncing;
-    private long synced;
-
-    private record Unsynced(long number, String userId, long id) {
-    }
 
     private EmbeddedOutboxStore(Path file, MVStore store, OutboxSettings settings) {
         this.file = file;
         this.store = store;
         this.settings = settings;
-        this.messages = store.openMap("messages");
-        this.lastIds = store.openMap("last_ids");
-        this.idempotencyKeys = store.openMap("idempotency_keys");
+        this.users = new StreamTable(store, "", settings.maxMessagesPerUser(), settings.maxAge());
+        this.topics = new StreamTable(store, "topic_", settings.maxMessagesPerTopic(), settings.maxTopicAge());
+        this.commits = new GroupCommit(store, file);
         MVMap<String, String> meta = store.openMap("outbox_meta");
         String known = meta.get(EPOCH);
         if (known == null) {
@@ -141,203 +112,96 @@ public final class EmbeddedOutboxStore implements OutboxStore {
 
     @Override
     public OutboxMessage append(String userId, String key, String json) {
-        return appendOnce(userId, key, json, null).message();
+        return appendOnce(users, userId, key, json, null).message();
     }
 
     @Override
     public Appended append(String userId, String key, String json, String idempotencyKey) {
-        return appendOnce(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+        return appendOnce(users, userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+    }
+
+    @Override
+    public OutboxMessage appendToTopic(String topic, String key, String json) {
+        return appendOnce(topics, topic, key, json, null).message();
+    }
+
+    @Override
+    public Appended appendToTopic(String topic, String key, String json, String idempotencyKey) {
+        return appendOnce(topics, topic, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
     }
 
     /** Appends, or with a known {@code idempotencyKey} (null: none) answers the first send's id. */
-    private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
+    private Appended appendOnce(StreamTable table, String stream, String key, String json, String idempotencyKey) {
         Instant now = settings.clock().instant();
         long id;
         long number;
         boolean repeated;
-        lock.lock();
+        commits.lock.lock();
         try {
-            String idemKey = idempotencyKey != null ? userId + SEPARATOR + idempotencyKey : null;
-            long firstId = idemKey != null ? knownId(idempotencyKeys.get(idemKey), now) : 0;
+            long firstId = idempotencyKey != null ? table.knownId(stream, idempotencyKey, now) : 0;
             repeated = firstId > 0;
             if (repeated) {
-                number = appended; // the first send may still await its sync: answer once it is durable
+                number = commits.latest(); // the first send may still await its sync: answer once it is durable
                 id = firstId;
             } else {
-                long previous = lastIds.getOrDefault(userId, 0L);
-                id = previous + 1;
-                messages.put(messageKey(userId, id), MessageCodec.encode(key, json, now));
-                lastIds.put(userId, id);
-                if (idemKey != null) {
-                    idempotencyKeys.put(idemKey, id + ":" + now.toEpochMilli());
-                }
-                trimHead(userId, id, now);
-                number = ++appended;
-                unsynced.addLast(new Unsynced(number, userId, id));
-                readableLastIds.computeIfAbsent(userId, u -> new long[] {previous, 0})[1]++;
+                id = table.add(stream, key, json, idempotencyKey, now);
+                number = commits.register(table, stream, id);
             }
         } catch (MVStoreException | IllegalStateException e) {
             throw new OutboxUnavailableException("could not write the outbox file " + file + " (" + e.getMessage()
                     + "): check free disk space and permissions; the message was not stored", e);
         } finally {
-            lock.unlock();
+            commits.lock.unlock();
         }
-        awaitDurable(number); // the send returns only after this: durable on kill -9 and power loss
+        commits.awaitDurable(number); // the send returns only after this: durable on kill -9 and power loss
         return new Appended(new OutboxMessage(id, key, json, now), repeated);
-    }
-
-    /** The id a stored idempotency key names, or 0 when there is none or it is past the maximum age. */
-    private long knownId(String stored, Instant now) {
-        if (stored == null) {
-            return 0;
-        }
-        int colon = stored.indexOf(':');
-        long sentAt = Long.parseLong(stored.substring(colon + 1));
-        if (Instant.ofEpochMilli(sentAt).isBefore(now.minus(settings.maxAge()))) {
-            return 0;
-        }
-        return Long.parseLong(stored.substring(0, colon));
-    }
-
-    /**
-     * Returns once append {@code number} is on the disk. The first caller that finds no sync running
-     * becomes the leader: it commits everything appended so far, fsyncs once, makes those messages
-     * readable, and wakes the others; whoever was not covered leads the next round.
-     */
-    private void awaitDurable(long number) {
-        synchronized (syncMonitor) {
-            while (synced < number) {
-                if (!syncing) {
-                    syncing = true;
-                    break;
-                }
-                try {
-                    syncMonitor.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OutboxUnavailableException("interrupted while waiting for the outbox file " + file
-                            + " to be synced: the message may or may not be stored", e);
-                }
-            }
-            if (synced >= number) {
-                return;
-            }
-        }
-        long target = 0;
-        try {
-            lock.lock();
-            try {
-                target = appended; // every append up to here is fully in the maps
-            } finally {
-                lock.unlock();
-            }
-            // outside the lock, so senders keep appending meanwhile; appends after target that this
-            // commit happens to include become readable with the next round, which is merely later
-            store.commit();
-            store.sync();
-            lock.lock();
-            try {
-                makeReadable(target);
-            } finally {
-                lock.unlock();
-            }
-        } catch (MVStoreException | IllegalStateException e) {
-            target = 0;
-            throw new OutboxUnavailableException("could not write the outbox file " + file + " (" + e.getMessage()
-                    + "): check free disk space and permissions; the message may not be stored (if the disk kept"
-                    + " it anyway, it is delivered)", e);
-        } finally {
-            synchronized (syncMonitor) {
-                syncing = false;
-                synced = Math.max(synced, target);
-                syncMonitor.notifyAll();
-            }
-        }
-    }
-
-    /** Under {@link #lock}: every append up to {@code target} is durable, so readers may see it. */
-    private void makeReadable(long target) {
-        while (!unsynced.isEmpty() && unsynced.peekFirst().number() <= target) {
-            Unsynced done = unsynced.pollFirst();
-            long[] user = readableLastIds.get(done.userId());
-            user[0] = done.id();
-            if (--user[1] == 0) {
-                readableLastIds.remove(done.userId()); // nothing pending: the stored last id is the readable one
-            }
-        }
-    }
-
-    /** Under {@link #lock}: the user's last id a reader may see (durable), unsynced appends excluded. */
-    private long readableLastId(String userId) {
-        long[] pending = readableLastIds.get(userId);
-        return pending != null ? pending[0] : lastIds.getOrDefault(userId, 0L);
     }
 
     @Override
     public Batch read(String userId, Cursor after, int limit) {
+        return read(users, userId, after, limit);
+    }
+
+    @Override
+    public Batch readTopic(String topic, Cursor after, int limit) {
+        return read(topics, topic, after, limit);
+    }
+
+    private Batch read(StreamTable table, String stream, Cursor after, int limit) {
         ReadWindow.requireLimit(limit);
-        Instant cutoff = settings.clock().instant().minus(settings.maxAge());
-        lock.lock();
+        Instant now = settings.clock().instant();
+        commits.lock.lock();
         try {
-            long lastId = readableLastId(userId);
+            long lastId = table.readableLastId(stream);
             ReadWindow window = ReadWindow.start(after, epoch, lastId, settings.newClientsGetHistory());
-            List<OutboxMessage> fetched = new ArrayList<>();
-            Iterator<Map.Entry<String, String>> entries = userEntriesFrom(userId, window.afterId() + 1);
-            boolean skippingExpired = true;
-            while (entries.hasNext() && fetched.size() <= limit) {
-                Map.Entry<String, String> entry = entries.next();
-                long id = idOf(entry.getKey());
-                if (id > lastId) {
-                    break; // appended but not durable yet: its sender is still waiting for the sync
-                }
-                OutboxMessage message = MessageCodec.decode(id, entry.getValue());
-                if (skippingExpired && message.sentAt().isBefore(cutoff)) {
-                    continue; // past its age: trimmed for readers, removed on the user's next send
-                }
-                skippingExpired = false;
-                fetched.add(message);
-            }
+            List<OutboxMessage> fetched = table.fetch(stream, window.afterId(), lastId, limit + 1, now);
             return window.finish(epoch, lastId, fetched, limit);
         } catch (MVStoreException | IllegalStateException e) {
             throw new OutboxUnavailableException("could not read the outbox file " + file + " (" + e.getMessage()
                     + "): check the disk; the poll answers without targeted messages", e);
         } finally {
-            lock.unlock();
+            commits.lock.unlock();
         }
     }
 
     /**
-     * Removes every user's messages that are past the maximum age. Sends trim their own user; call this now
-     * and then (say hourly) to reclaim the space of users nobody sends to any more.
+     * Removes every user's and topic's messages that are past their maximum age. Sends trim their own
+     * stream; call this now and then (say hourly) to reclaim the space of streams nobody sends to any more.
      *
      * @return how many messages were removed
      */
     public int purgeExpired() {
         Instant now = settings.clock().instant();
-        int removed = 0;
-        lock.lock();
+        commits.lock.lock();
         try {
-            for (Map.Entry<String, Long> user : lastIds.entrySet()) {
-                removed += trimHead(user.getKey(), user.getValue(), now);
-            }
-            List<String> expiredKeys = new ArrayList<>();
-            for (Map.Entry<String, String> idem : idempotencyKeys.entrySet()) {
-                if (knownId(idem.getValue(), now) == 0) {
-                    expiredKeys.add(idem.getKey());
-                }
-            }
-            expiredKeys.forEach(idempotencyKeys::remove);
-            if (!expiredKeys.isEmpty() && removed == 0) {
-                store.commit();
-                store.sync();
-            }
-            if (removed > 0) {
+            int removed = users.purgeExpired(now) + topics.purgeExpired(now);
+            if (store.hasUnsavedChanges()) {
                 store.commit();
                 store.sync();
             }
             return removed;
         } finally {
-            lock.unlock();
+            commits.lock.unlock();
         }
     }
 
@@ -353,58 +217,13 @@ public final class EmbeddedOutboxStore implements OutboxStore {
 
     @Override
     public void close() {
-        lock.lock();
+        commits.lock.lock();
         try {
             if (!store.isClosed()) {
                 store.close();
             }
         } finally {
-            lock.unlock();
+            commits.lock.unlock();
         }
-    }
-
-    /** Drops the user's oldest messages while there are too many or they are too old; ids are dense. */
-    private int trimHead(String userId, long lastId, Instant now) {
-        Instant cutoff = now.minus(settings.maxAge());
-        int removed = 0;
-        Iterator<Map.Entry<String, String>> entries = userEntriesFrom(userId, 1);
-        while (entries.hasNext()) {
-            Map.Entry<String, String> oldest = entries.next();
-            long oldestId = idOf(oldest.getKey());
-            boolean tooMany = lastId - oldestId + 1 > settings.maxMessagesPerUser();
-            if (!tooMany && !MessageCodec.sentAt(oldest.getValue()).isBefore(cutoff)) {
-                break;
-            }
-            messages.remove(oldest.getKey());
-            removed++;
-        }
-        return removed;
-    }
-
-    private Iterator<Map.Entry<String, String>> userEntriesFrom(String userId, long fromId) {
-        String from = messageKey(userId, fromId);
-        String to = userId + (char) (SEPARATOR + 1);
-        return new Iterator<>() {
-            private final org.h2.mvstore.Cursor<String, String> cursor = messages.cursor(from, to, false);
-
-            @Override
-            public boolean hasNext() {
-                return cursor.hasNext();
-            }
-
-            @Override
-            public Map.Entry<String, String> next() {
-                String k = cursor.next();
-                return Map.entry(k, cursor.getValue());
-            }
-        };
-    }
-
-    private static String messageKey(String userId, long id) {
-        return userId + SEPARATOR + String.format("%019d", id);
-    }
-
-    private static long idOf(String messageKey) {
-        return Long.parseLong(messageKey.substring(messageKey.lastIndexOf(SEPARATOR) + 1));
     }
 }

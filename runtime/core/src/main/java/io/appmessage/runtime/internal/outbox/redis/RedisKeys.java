@@ -6,7 +6,7 @@ import java.util.HexFormat;
 /**
  * The Redis keys of one outbox: {@code <prefix>epoch} (on a cluster, per user {@code <prefix>e:{<user>}}), and per user {@code <prefix>n:{<user>}} (the id
  * counter), {@code <prefix>s:{<user>}} (the stream) and {@code <prefix>i:{<user>}:<idempotency key>}. A
- * prefix lets several apps share one Redis.
+ * prefix lets several apps share one Redis. Topics have keys of their own ({@link #topicStream}).
  *
  * <p>The braces are a Redis Cluster hash tag: all of one user's keys hash to one slot, so one script can
  * touch them together. The tag is the user id itself, or, when it holds a brace or starts with {@code ~},
@@ -45,6 +45,20 @@ record RedisKeys(String prefix, boolean cluster) {
 
     String idempotency(String userId, String idempotencyKey) {
         return prefix + "i:" + tag(userId) + ":" + idempotencyKey;
+    }
+
+    /**
+     * The keys of one topic's stream, in the order the scripts take them (epoch, counter, stream): hash tag
+     * {@code {t:<topic>}}, so a topic's keys share one slot, and {@code t…} kinds, so a topic never shares a key
+     * with a user of the same name. Topic names carry no braces.
+     */
+    String[] topicStream(String topic) {
+        String tag = "{t:" + topic + "}";
+        return new String[] {cluster ? prefix + "te:" + tag : epoch(), prefix + "tn:" + tag, prefix + "ts:" + tag};
+    }
+
+    String topicIdempotency(String topic, String idempotencyKey) {
+        return prefix + "ti:{t:" + topic + "}:" + idempotencyKey;
     }
 
     String signalChannel() {

@@ -30,6 +30,7 @@ public final class RedisMessageSignal implements MessageSignal {
     private static final Logger LOG = LoggerFactory.getLogger(RedisMessageSignal.class);
     private static final String ALL = "*";
     private static final String USER = "u";
+    private static final String TOPIC = "t";
 
     private final RedisEndpoint endpoint;
     private final String channel;
@@ -75,6 +76,13 @@ public final class RedisMessageSignal implements MessageSignal {
     }
 
     @Override
+    public void notifyTopic(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        local.notifyTopic(topic);
+        publish(nodeId + " " + TOPIC + " " + topic);
+    }
+
+    @Override
     public void notifyAllUsers() {
         local.notifyAllUsers();
         publish(nodeId + " " + ALL);
@@ -86,7 +94,10 @@ public final class RedisMessageSignal implements MessageSignal {
         subscription.close();
     }
 
-    /** Wire form: {@code <nodeId> u <userId>} or {@code <nodeId> *}; the user id goes last, it may hold spaces. */
+    /**
+     * Wire form: {@code <nodeId> u <userId>}, {@code <nodeId> t <topic>} or {@code <nodeId> *}; the name goes
+     * last, a user id may hold spaces.
+     */
     private void deliverRemote(String message) {
         String[] parts = message.split(" ", 3);
         if (parts.length < 2 || parts[0].equals(nodeId)) {
@@ -96,6 +107,8 @@ public final class RedisMessageSignal implements MessageSignal {
             local.notifyAllUsers();
         } else if (parts[1].equals(USER) && parts.length == 3) {
             local.notifyUser(parts[2]);
+        } else if (parts[1].equals(TOPIC) && parts.length == 3) {
+            local.notifyTopic(parts[2]);
         }
     }
 

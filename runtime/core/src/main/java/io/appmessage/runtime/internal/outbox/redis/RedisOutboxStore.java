@@ -87,18 +87,41 @@ public final class RedisOutboxStore implements OutboxStore {
         return appendOnce(userId, key, json, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
     }
 
+    @Override
+    public OutboxMessage appendToTopic(String topic, String key, String json) {
+        return appendOnce(keys.topicStream(topic), null, key, json, settings.maxMessagesPerTopic(),
+                settings.maxTopicAge()).message();
+    }
+
+    @Override
+    public Appended appendToTopic(String topic, String key, String json, String idempotencyKey) {
+        return appendOnce(keys.topicStream(topic),
+                keys.topicIdempotency(topic, Objects.requireNonNull(idempotencyKey, "idempotencyKey")), key, json,
+                settings.maxMessagesPerTopic(), settings.maxTopicAge());
+    }
+
     /** One script: with a known idempotency key it answers the first id, else it appends and keeps the key. */
     private Appended appendOnce(String userId, String key, String json, String idempotencyKey) {
+        return appendOnce(userKeys(userId), idempotencyKey == null ? null : keys.idempotency(userId, idempotencyKey),
+                key, json, settings.maxMessagesPerUser(), settings.maxAge());
+    }
+
+    /** {@code streamKeys}: epoch, counter, stream (one slot); {@code idempotencyKey}: its Redis key, or null. */
+    private Appended appendOnce(String[] streamKeys, String idempotencyKey, String key, String json, int maxMessages,
+                                Duration maxAge) {
         Instant now = settings.clock().instant();
-        String[] scriptKeys = idempotencyKey == null ? userKeys(userId)
-                : new String[] {keys.epoch(userId), keys.counter(userId), keys.stream(userId), keys.idempotency(userId, idempotencyKey)};
+        String[] scriptKeys = streamKeys;
+        if (idempotencyKey != null) {
+            scriptKeys = java.util.Arrays.copyOf(streamKeys, 4);
+            scriptKeys[3] = idempotencyKey;
+        }
         List<Object> result;
         try {
             result = APPEND.run(redis, scriptKeys, freshEpoch(), key, json,
                     Long.toString(now.toEpochMilli()),
-                    Integer.toString(settings.maxMessagesPerUser()),
-                    Long.toString(now.minus(settings.maxAge()).toEpochMilli()),
-                    Long.toString(settings.maxAge().toMillis()));
+                    Integer.toString(maxMessages),
+                    Long.toString(now.minus(maxAge).toEpochMilli()),
+                    Long.toString(maxAge.toMillis()));
         } catch (RedisException e) {
             throw endpoint.sendFailed(e);
         }
@@ -131,16 +154,26 @@ public final class RedisOutboxStore implements OutboxStore {
 
     @Override
     public Batch read(String userId, Cursor after, int limit) {
+        return read(userKeys(userId), after, limit, settings.maxAge());
+    }
+
+    /** One script per topic: a reader of several topics never sends a multi-key command across slots. */
+    @Override
+    public Batch readTopic(String topic, Cursor after, int limit) {
+        return read(keys.topicStream(topic), after, limit, settings.maxTopicAge());
+    }
+
+    private Batch read(String[] streamKeys, Cursor after, int limit, Duration maxAge) {
         ReadWindow.requireLimit(limit);
         Instant now = settings.clock().instant();
         String mode = after != null ? "cursor" : settings.newClientsGetHistory() ? "history" : "now";
         List<Object> result;
         try {
-            result = READ.run(redis, userKeys(userId), freshEpoch(), mode,
+            result = READ.run(redis, streamKeys, freshEpoch(), mode,
                     after != null ? after.epoch() : "",
                     after != null ? Long.toString(after.lastId()) : "0",
                     Integer.toString(limit + 1),
-                    Long.toString(now.minus(settings.maxAge()).toEpochMilli()));
+                    Long.toString(now.minus(maxAge).toEpochMilli()));
         } catch (RedisException e) {
             throw endpoint.unavailable("answer a read", e, ": answer the poll without targeted messages");
         }

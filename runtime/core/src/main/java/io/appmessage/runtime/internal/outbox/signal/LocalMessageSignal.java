@@ -55,6 +55,18 @@ public final class LocalMessageSignal implements MessageSignal {
     }
 
     @Override
+    public void notifyTopic(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        for (WakeListener listener : listeners) {
+            try {
+                listener.topicChanged(topic);
+            } catch (RuntimeException e) {
+                LOG.warn("wake-up listener {} failed for a topic signal; other listeners were still told", listener, e);
+            }
+        }
+    }
+
+    @Override
     public void close() {
         listeners.clear();
     }

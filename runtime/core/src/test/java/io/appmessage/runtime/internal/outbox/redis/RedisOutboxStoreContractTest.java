@@ -61,6 +61,21 @@ class RedisOutboxStoreContractTest extends OutboxStoreContract {
         }
 
         @Override
+        public OutboxMessage appendToTopic(String topic, String key, String json) {
+            return store.appendToTopic(topic, key, json);
+        }
+
+        @Override
+        public Appended appendToTopic(String topic, String key, String json, String idempotencyKey) {
+            return store.appendToTopic(topic, key, json, idempotencyKey);
+        }
+
+        @Override
+        public Batch readTopic(String topic, Cursor after, int limit) {
+            return store.readTopic(topic, after, limit);
+        }
+
+        @Override
         public String epoch() {
             return store.epoch();
         }

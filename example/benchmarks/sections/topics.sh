@@ -1,0 +1,47 @@
+# Section 9: topic fan-out. One publish to a topic that 10,000 clients long-poll on one node (time until
+# each subscriber holds it), and publishes/s sustained with 1,000 subscribers. Sourced by run.sh in a
+# subshell; prints its markdown. Each row: one TopicFanOutBenchmark JVM (AppMessageServer + embedded outbox +
+# the publisher) and its child JVM of NIO subscribers (TopicSubscribers).
+if [[ $QUICK == 1 ]]; then TF_PUBLISHES=5; TF_WINDOW=5; else TF_PUBLISHES=20; TF_WINDOW=20; fi
+TF_SUBSCRIBERS=10000
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt 11000 ]]; then
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+fi
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt 11000 ]]; then
+  echo "== topics: ulimit -n is $(ulimit -n): 1,000 subscribers instead of 10,000" >&2
+  TF_SUBSCRIBERS=1000
+fi
+: >"$WORK/topics.txt"
+echo "== topics: freshness, $TF_SUBSCRIBERS subscribers" >&2
+jrun io.appmessage.benchmarks.topics.TopicFanOutBenchmark --mode freshness --subscribers "$TF_SUBSCRIBERS" \
+  --publishes "$TF_PUBLISHES" --interval-ms 1000 2>"$WORK/topics-freshness.log" | grep '^RESULT' >>"$WORK/topics.txt" \
+  || echo "RESULT mode=freshness failed=yes" >>"$WORK/topics.txt"
+echo "== topics: throughput, 1000 subscribers" >&2
+jrun io.appmessage.benchmarks.topics.TopicFanOutBenchmark --mode throughput --subscribers 1000 --threads 4 \
+  --window "$TF_WINDOW" 2>"$WORK/topics-throughput.log" | grep '^RESULT' >>"$WORK/topics.txt" \
+  || echo "RESULT mode=throughput failed=yes" >>"$WORK/topics.txt"
+tf_row() { # mode
+  local line; line=$(grep "mode=$1 " "$WORK/topics.txt" || true)
+  if [[ -z "$line" || "$(field failed "$line")" == yes ]]; then
+    echo "| $1 | failed: see \`target/run/topics-$1.log\` | | | | | |"; return
+  fi
+  local rate; rate=$(field publishes_per_s "$line"); [[ -z "$rate" ]] && rate="1 per s"
+  echo "| $1 | $(field subscribers "$line") | $rate | **$(field freshness_p50_ms "$line")** | **$(field freshness_p99_ms "$line")** | $(field received "$line") / $(field expected "$line") | $(field errors "$line") / $(field duplicates "$line") / $(field gaps "$line") |"
+}
+echo "## 9. Topic fan-out"
+echo
+echo "One JVM runs PollApp's \`AppMessageServer\` (embedded outbox in a temp directory, long-poll on, topics \`bench:*\` public) and the publisher;"
+echo "a child JVM (\`TopicSubscribers\`, raw NIO, one keep-alive connection per subscriber) long-polls \`topics=bench:1&wait=25\` with its cursor and drops repeats by id."
+echo "Freshness = receipt time − the time just before \`outbox.publishJson\` (the durable publish included). Freshness mode: $TF_PUBLISHES publishes, one per second, each once every subscriber holds a poll. Throughput mode: 4 publisher threads back to back for ${TF_WINDOW}s."
+echo
+echo "| mode | subscribers | publishes/s | freshness p50 ms | freshness p99 ms | received / expected | errors / dup / gaps |"
+echo "|---|---:|---:|---:|---:|---:|---|"
+tf_row freshness
+tf_row throughput
+echo
+tf=$(grep "mode=freshness " "$WORK/topics.txt" || true)
+if [[ -n "$tf" && "$(field failed "$tf")" != yes ]]; then
+  echo "Target at $TF_SUBSCRIBERS subscribers: p99 < 250 ms: $(verdict "$(field freshness_p99_ms "$tf")" "<=" 250) ($(field freshness_p99_ms "$tf") ms)."
+  echo "topics_p99_10k=$(field freshness_p99_ms "$tf")" >>"$WORK/targets.env"
+fi
+echo
