@@ -21,7 +21,7 @@ ROOT="$(cd "$BENCH_DIR/../.." && pwd)"
 TARGET="$BENCH_DIR/target"
 WORK="$TARGET/run"
 QUICK=0
-ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics,spring"
+ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics,spring,metrics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -388,6 +388,7 @@ want longpoll && section_script longpoll 80 "8. Long-poll freshness" "issue 7"
 want soak && section_script soak 90 "9. Soak" "issue 16"   # opt-in: --only soak
 want topics && section_script topics 95 "10. Topic fan-out" "topics"
 want spring && section_script spring 97 "11. Spring Boot starter: poll throughput" "the Spring Boot starter"
+want metrics && section_script metrics 98 "12. Metrics overhead" "metrics"
 
 # ---- RESULTS.md ------------------------------------------------------------------------------
 # shellcheck source=/dev/null

@@ -113,9 +113,13 @@ test('with the token the console loads, goes live and its figures move while cli
   await eventually('two users online', async () => Number(await page.textContent('#online')) === 2);
   await eventually('the flaky handler listed with failures', async () => {
     const row = await page.$('#handlers tbody tr:has-text("flaky")');
-    return row && Number(await row.$eval('td:last-child', (td) => td.textContent)) > 0;
+    return row && Number(await row.$eval('td:nth-child(5)', (td) => td.textContent)) > 0;
   });
+  const lastError = await page.textContent('#handlers tbody tr:has-text("flaky") td.last-error');
+  assert.equal(lastError, 'java.lang.IllegalStateException: inventory service down (thrown on purpose by the test app)',
+    'the handler table shows the last error, one line and no stack trace');
   assert.ok(Number(await page.textContent('#polls-total')) > 0);
+  assert.match(await page.textContent('#settings'), /pollDeadline=2000 ms/, 'the node\'s settings');
   assert.equal(await page.locator('#chart-polls canvas').count(), 1, 'the polls chart is drawn by uPlot');
   await page.waitForTimeout(3000); // let the charts gather a few points for the picture
   if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });

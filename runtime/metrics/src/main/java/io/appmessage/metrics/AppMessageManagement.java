@@ -2,10 +2,13 @@ package io.appmessage.metrics;
 
 import io.appmessage.metrics.internal.ConsoleState;
 import io.appmessage.metrics.internal.ManagementRoutes;
+import io.appmessage.metrics.internal.TickingClock;
+import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Plugins;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.undertow.Undertow;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -34,11 +37,13 @@ public final class AppMessageManagement implements AutoCloseable {
 
     private final Undertow undertow;
     private final PrometheusMeterRegistry prometheus;
+    private final TickingClock clock;
     private final int port;
 
-    private AppMessageManagement(Undertow undertow, PrometheusMeterRegistry prometheus, int port) {
+    private AppMessageManagement(Undertow undertow, PrometheusMeterRegistry prometheus, TickingClock clock, int port) {
         this.undertow = undertow;
         this.prometheus = prometheus;
+        this.clock = clock;
         this.port = port;
     }
 
@@ -61,6 +66,7 @@ public final class AppMessageManagement implements AutoCloseable {
         if (undertow != null) {
             undertow.stop();
             prometheus.close();
+            clock.close();
         }
     }
 
@@ -93,10 +99,17 @@ public final class AppMessageManagement implements AutoCloseable {
             return this;
         }
 
-        /** The node's settings as the console shows them (e.g. {@code server.settings().toString()}). */
+        /** The node's settings as the console shows them (see {@link #server}, which fills them in). */
         public Builder nodeSettings(String nodeSettings) {
             this.nodeSettings = Objects.requireNonNullElse(nodeSettings, "");
             return this;
+        }
+
+        /**
+         * The server this listener manages: its plugin switches and its settings, for the console.
+         */
+        public Builder server(AppMessageServer server) {
+            return plugins(server.plugins()).nodeSettings(server.settings().toString());
         }
 
         /**
@@ -106,11 +119,14 @@ public final class AppMessageManagement implements AutoCloseable {
          */
         public AppMessageManagement start() {
             if (!settings.enabled()) {
-                return new AppMessageManagement(null, null, -1);
+                return new AppMessageManagement(null, null, null, -1);
             }
-            PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            TickingClock clock = new TickingClock();
+            PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(),
+                    clock);
             metrics.bindTo(prometheus);
-            ConsoleState state = new ConsoleState(prometheus, metrics.presence(), plugins, nodeSettings + " " + settings);
+            ConsoleState state = new ConsoleState(prometheus, metrics.presence(), metrics.handlerErrors(), plugins,
+                    (nodeSettings.isEmpty() ? "" : nodeSettings.strip() + "\n") + settings);
             ManagementRoutes routes = new ManagementRoutes(prometheus, state, plugins, outbox, settings.adminToken());
             Undertow undertow = Undertow.builder()
                     .addHttpListener(settings.port(), settings.host())
@@ -122,6 +138,7 @@ public final class AppMessageManagement implements AutoCloseable {
                 undertow.start();
             } catch (RuntimeException e) {
                 prometheus.close();
+                clock.close();
                 throw new IllegalStateException("management listener cannot listen on " + settings.host() + ":"
                         + settings.port() + " (" + e.getMessage() + "): set another port ("
                         + ManagementSettings.PORT_VARIABLE + ") or host (" + ManagementSettings.HOST_VARIABLE + ")", e);
@@ -129,7 +146,7 @@ public final class AppMessageManagement implements AutoCloseable {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             LOG.info("management listener on http://{}:{}: /metrics{}", settings.host(), port,
                     settings.adminToken() == null ? " (console off: no admin token set)" : ", /console (admin token)");
-            return new AppMessageManagement(undertow, prometheus, port);
+            return new AppMessageManagement(undertow, prometheus, clock, port);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.appmessage.metrics;
 
+import io.appmessage.metrics.internal.HandlerErrors;
 import io.appmessage.metrics.internal.MeteringObserver;
 import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.spi.PollObserver;
@@ -56,6 +57,11 @@ public final class AppMessageMetrics implements MeterBinder {
     /** The presence the online-users gauge reads, or {@code null}. */
     public Presence presence() {
         return presence;
+    }
+
+    /** Each handler's last failure, for the console. */
+    HandlerErrors handlerErrors() {
+        return observer.errors();
     }
 
     /** Publishes every meter into {@code registry} too (idempotent per registry). */

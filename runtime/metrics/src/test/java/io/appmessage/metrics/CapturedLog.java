@@ -6,9 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What slf4j-simple writes to standard error while open (it looks {@code System.err} up on every line),
- * kept for the test to assert on instead of reaching the build's console: the faults these tests provoke
- * on purpose are read, not shown.
+ * What the log binding writes to standard error while open (Logback's console target looks
+ * {@code System.err} up on every write), kept for the test to assert on instead of reaching the build's
+ * console: the faults these tests provoke on purpose are read, not shown.
  */
 final class CapturedLog implements AutoCloseable {
 

@@ -8,15 +8,21 @@ import io.appmessage.runtime.presence.Presence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.MDC;
 
 /**
  * A real node as an app would run it: the server with the test handlers (found through their generated
  * register), an embedded outbox, local presence, the meters, and the management listener on loopback.
- * Tokens {@code user-…} are that user; the token {@code bad} is refused.
+ * Tokens {@code user-…} are that user; the token {@code bad} is refused, {@code explode} makes the
+ * authenticator throw (a 500).
  */
 final class DemoNode implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "demo-admin-token-0123456789";
+    /** Each token the authenticator was asked about, with the poll id and handler id in the MDC then. */
+    static final Queue<String[]> AUTHENTICATED_IN = new ConcurrentLinkedQueue<>();
 
     final Presence presence = Presence.local(Presence.DEFAULT_WINDOW);
     final AppMessageMetrics metrics = AppMessageMetrics.create(presence);
@@ -39,9 +45,8 @@ final class DemoNode implements AutoCloseable {
                 .start();
         management = AppMessageManagement.builder(metrics)
                 .settings(ManagementSettings.loopback(0, ADMIN_TOKEN))
-                .plugins(server.plugins())
+                .server(server)
                 .outbox(outbox)
-                .nodeSettings(server.settings().toString())
                 .start();
     }
 
@@ -58,6 +63,12 @@ final class DemoNode implements AutoCloseable {
     }
 
     private static Optional<Identity> authenticate(String token) throws InvalidTokenException {
+        if (token.equals("bad") || token.equals("explode") || token.startsWith("user-probe")) {
+            AUTHENTICATED_IN.add(new String[] {token, MDC.get("appmessage.poll"), MDC.get("appmessage.handler")});
+        }
+        if (token.equals("explode")) {
+            throw new IllegalStateException("token service down (thrown on purpose by the test app)");
+        }
         if (token.equals("bad")) {
             throw new InvalidTokenException("refused by the test app");
         }

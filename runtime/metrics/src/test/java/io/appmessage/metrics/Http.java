@@ -37,6 +37,11 @@ final class Http {
         return send(request.build());
     }
 
+    static HttpResponse<String> send(String method, String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

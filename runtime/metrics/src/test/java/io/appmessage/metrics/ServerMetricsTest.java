@@ -73,6 +73,22 @@ class ServerMetricsTest {
     }
 
     @Test
+    void theConsoleStateCarriesEachHandlersLastErrorAsOneLine() {
+        assertThat(Http.get(node.pollUrl()).statusCode()).isEqualTo(200);
+
+        String state = Http.get(node.managementUrl() + "/console/state", "Authorization", "Bearer " + DemoNode.ADMIN_TOKEN)
+                .body();
+        assertThat(state).contains("{\"id\":\"" + FLAKY + "\",\"calls\":1,")
+                .contains("\"failures\":1,\"lastError\":\"java.lang.IllegalStateException: inventory service down"
+                        + " (thrown on purpose by the test app)\",\"lastErrorAt\":")
+                .contains("{\"id\":\"" + STATUS + "\",\"calls\":1,")
+                .doesNotContain("\tat ").doesNotContain("FaultyHandlers.flaky(")
+                .contains("pollDeadline=2000 ms, maxBodyBytes=").contains("adminToken=set").doesNotContain(DemoNode.ADMIN_TOKEN);
+        assertThat(state.substring(state.indexOf(STATUS))).startsWith(STATUS + "\",\"calls\":1,")
+                .containsPattern("^[^}]*\"lastError\":null");
+    }
+
+    @Test
     void refusalsAreCountedByReason() {
         assertThat(Http.get(node.pollUrl() + "?access_token=bad").statusCode()).isEqualTo(401);
         assertThat(Http.get(node.pollUrl() + "?wait=soon").statusCode()).isEqualTo(400);

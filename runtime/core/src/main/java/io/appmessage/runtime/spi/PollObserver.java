@@ -111,6 +111,19 @@ public interface PollObserver {
     }
 
     /**
+     * What went wrong in a handler's part of a poll, heard before that part's {@link #handlerFinished}
+     * (which says {@code outcome} too). Called for every failure, also the ones the log holds back.
+     *
+     * @param handlerId the handler's stable id
+     * @param outcome   {@link HandlerOutcome#THREW}, {@link HandlerOutcome#TIMED_OUT} or {@link HandlerOutcome#UNWRITABLE}
+     * @param message   one line for people, never a stack trace: the exception's class and message
+     *                  ({@code java.lang.IllegalStateException: inventory down}), the deadline missed, or
+     *                  the key that could not be written; it may carry what the handler's exception said
+     */
+    default void handlerFailed(String handlerId, HandlerOutcome outcome, String message) {
+    }
+
+    /**
      * A poll that was admitted got its answer: once per admitted poll, unless its client went away
      * while it was held (then {@link #holdEnded} says {@link HoldEnd#CLIENT_GONE} and nothing is answered).
      *

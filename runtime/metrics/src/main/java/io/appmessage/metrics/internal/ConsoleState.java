@@ -21,12 +21,15 @@ public final class ConsoleState {
 
     private final MeterRegistry registry;
     private final Presence presence;
+    private final HandlerErrors errors;
     private final Plugins plugins;
     private final String settings;
 
-    public ConsoleState(MeterRegistry registry, Presence presence, Plugins plugins, String settings) {
+    public ConsoleState(MeterRegistry registry, Presence presence, HandlerErrors errors, Plugins plugins,
+            String settings) {
         this.registry = registry;
         this.presence = presence;
+        this.errors = errors;
         this.plugins = plugins;
         this.settings = settings;
     }
@@ -74,12 +77,15 @@ public final class ConsoleState {
         json.name("handlers").beginArray();
         timers.forEach((handler, timer) -> {
             HistogramSnapshot snapshot = timer.takeSnapshot();
+            HandlerErrors.LastError lastError = errors.last(handler);
             json.begin()
                     .field("id", handler)
                     .field("calls", snapshot.count())
                     .field("meanMs", round(snapshot.mean(TimeUnit.MILLISECONDS)))
                     .field("p99Ms", round(Percentiles.millis(snapshot, 0.99)))
                     .field("failures", failures.getOrDefault(handler, 0.0))
+                    .field("lastError", lastError == null ? null : lastError.message())
+                    .field("lastErrorAt", lastError == null ? 0 : lastError.atMillis())
                     .end();
         });
         json.endArray();

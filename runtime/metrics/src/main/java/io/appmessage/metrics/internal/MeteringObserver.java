@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 public final class MeteringObserver implements PollObserver {
 
     private final NodeLevels levels = new NodeLevels();
+    private final HandlerErrors errors = new HandlerErrors();
     private final LongSupplier onlineCount;
     private volatile RegistryMeters[] targets = new RegistryMeters[0];
 
@@ -45,6 +46,16 @@ public final class MeteringObserver implements PollObserver {
         for (RegistryMeters meters : targets) {
             meters.handlerFinished(handlerId, outcome, durationNanos);
         }
+    }
+
+    @Override
+    public void handlerFailed(String handlerId, HandlerOutcome outcome, String message) {
+        errors.failed(handlerId, message);
+    }
+
+    /** Each handler's last failure, for the console. */
+    public HandlerErrors errors() {
+        return errors;
     }
 
     @Override

@@ -6,13 +6,16 @@ import io.appmessage.metrics.ManagementSettings;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Identity;
 import io.appmessage.runtime.presence.Presence;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Optional;
 
 /**
  * The server the overhead benchmark ({@code bench/overhead.sh}) runs wrk against: the test handlers
- * (the failing plugin off), with metrics, presence and the management listener ({@code on}), only the
- * meters ({@code meters}), only presence ({@code presence}) or without anything ({@code off}). Prints
- * {@code ready <port> <path>} and serves until killed.
+ * (the failing plugin off), with metrics, presence and the management listener ({@code on}), the same with
+ * the meters in a registry on Micrometer's default clock instead of the listener's ticking one, and no
+ * listener ({@code on-system-clock}), only the meters ({@code meters}), only presence ({@code presence}) or without
+ * anything ({@code off}). Prints {@code ready <port> <path>} and serves until killed.
  */
 public final class OverheadServer {
 
@@ -21,7 +24,7 @@ public final class OverheadServer {
 
     public static void main(String[] args) throws InterruptedException {
         String mode = args.length > 0 ? args[0] : "off";
-        boolean metricsOn = mode.equals("on") || mode.equals("meters") || mode.equals("presence");
+        boolean metricsOn = mode.startsWith("on") || mode.equals("meters") || mode.equals("presence");
         AppMessageServer.Builder builder = AppMessageServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -37,7 +40,11 @@ public final class OverheadServer {
                 builder.observer(metrics.observer());
             }
             AppMessageServer server = builder.build().start();
-            AppMessageManagement.builder(metrics).settings(ManagementSettings.loopback(0, null)).start();
+            if (mode.equals("on-system-clock")) { // the meters as before the ticking clock, in the one registry
+                metrics.bindTo(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            } else {
+                AppMessageManagement.builder(metrics).settings(ManagementSettings.loopback(0, null)).start();
+            }
             System.out.println("ready " + server.port() + " " + server.settings().path());
         } else {
             AppMessageServer server = builder.build().start();

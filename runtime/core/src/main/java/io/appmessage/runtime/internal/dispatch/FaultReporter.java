@@ -1,6 +1,8 @@
 package io.appmessage.runtime.internal.dispatch;
 
 import io.appmessage.runtime.internal.json.UnwritableValueException;
+import io.appmessage.runtime.spi.PollObserver;
+import io.appmessage.runtime.spi.PollObserver.HandlerOutcome;
 import io.appmessage.spi.MessageKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,17 @@ final class FaultReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.appmessage.runtime.handler");
 
+    /** Hears every fault (the log lines are rate-limited, the observer is not); null without one. */
+    private final PollObserver observer;
+
+    FaultReporter(PollObserver observer) {
+        this.observer = observer;
+    }
+
     void threw(HandlerSlot handler, Throwable error) {
+        if (observer != null) {
+            observer.handlerFailed(handler.id, HandlerOutcome.THREW, String.valueOf(error));
+        }
         int held = handler.faultLog.tryAcquire();
         if (held >= 0) {
             LOG.warn("handler {} failed, its keys are left out of this answer{}", handler.id, suffix(held), error);
@@ -21,6 +33,9 @@ final class FaultReporter {
     }
 
     void timedOut(HandlerSlot handler, long deadlineMillis) {
+        if (observer != null) {
+            observer.handlerFailed(handler.id, HandlerOutcome.TIMED_OUT, missedDeadline(deadlineMillis));
+        }
         int held = handler.faultLog.tryAcquire();
         if (held >= 0) {
             LOG.warn("handler {} did not complete within the poll deadline of {} ms, its keys are left out of this answer{}",
@@ -30,6 +45,9 @@ final class FaultReporter {
 
     /** A synchronous handler still ran at the deadline: answered without it and the handlers after it. */
     void syncTimedOut(HandlerSlot handler, long deadlineMillis) {
+        if (observer != null) {
+            observer.handlerFailed(handler.id, HandlerOutcome.TIMED_OUT, missedDeadline(deadlineMillis));
+        }
         int held = handler.faultLog.tryAcquire();
         if (held >= 0) {
             LOG.warn("handler {} did not complete within the poll deadline of {} ms, its keys are left out of this answer"
@@ -39,6 +57,10 @@ final class FaultReporter {
     }
 
     void unwritable(HandlerSlot handler, String key, Object value, Throwable cause) {
+        if (observer != null && handler != null) {
+            observer.handlerFailed(handler.id, HandlerOutcome.UNWRITABLE, "the value of key '" + key
+                    + "' cannot be written as JSON (" + cause.getMessage() + ")");
+        }
         int held = handler == null ? 0 : handler.faultLog.tryAcquire();
         if (held < 0) {
             return;
@@ -56,11 +78,19 @@ final class FaultReporter {
 
     /** A push whose key breaks the key rule: that key is dropped, the rest of the poll answered. */
     void malformedKey(HandlerSlot handler, String key) {
+        if (observer != null) {
+            observer.handlerFailed(handler.id, HandlerOutcome.UNWRITABLE,
+                    "pushed the key " + (key == null ? "null" : "'" + key + "'") + " which breaks the key rule");
+        }
         int held = handler.faultLog.tryAcquire();
         if (held >= 0) {
             LOG.warn("handler {} pushed the key {} which breaks the key rule ({}); that key is left out of this answer{}",
                     handler.id, key == null ? "null" : "'" + key + "'", MessageKeys.RULE, suffix(held));
         }
+    }
+
+    private static String missedDeadline(long deadlineMillis) {
+        return "did not complete within the poll deadline of " + deadlineMillis + " ms";
     }
 
     private static String suffix(int held) {

@@ -6,6 +6,7 @@ import io.appmessage.runtime.internal.json.DataEntries;
 import io.appmessage.runtime.internal.json.EnvelopeFields;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
 import io.appmessage.AppMessage;
+import io.appmessage.runtime.internal.shared.PollLog;
 import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.spi.HandlerSteps;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ abstract class HandlerRun implements HandlerSteps {
     final PollEngine engine;
     final AppMessageRequest request;
     final Executor worker;
+    /** The poll's id in log lines and the MDC ({@link PollLog}). */
+    final String pollId;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
     /** The running segment's base (a handler's position is {@code base + index}) and its end index. */
@@ -56,10 +59,11 @@ abstract class HandlerRun implements HandlerSteps {
     private volatile int pending = 1;
     private volatile ScheduledFuture<?> deadlineTimer;
 
-    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker) {
+    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, String pollId) {
         this.engine = engine;
         this.request = request;
         this.worker = worker;
+        this.pollId = pollId;
     }
 
     /** True once, for whoever answers this poll first. */
@@ -87,6 +91,7 @@ abstract class HandlerRun implements HandlerSteps {
             segmentEnd = plan.to(s);
             plan.dispatch(s).run(plan.from(s), request, this); // calls begin/returned/threw below
         }
+        PollLog.handlerDone(); // each handler's id replaced the one before; none is running now
         if (PENDING.decrementAndGet(this) == 0) {
             finish();
         }
@@ -95,9 +100,9 @@ abstract class HandlerRun implements HandlerSteps {
     /** The deadline timer fired: answer now with what is there, on a worker (not the timer's one thread). */
     private void deadlinePassed() {
         try {
-            worker.execute(this::finish);
+            worker.execute(this::finishElsewhere);
         } catch (RuntimeException refused) { // a worker pool that refuses (shut down): answer from here
-            finish();
+            finishElsewhere();
         }
     }
 
@@ -122,6 +127,7 @@ abstract class HandlerRun implements HandlerSteps {
         if (outcomes != null) {
             outcomes.started(position);
         }
+        PollLog.handler(handler.id); // replaces the previous handler's id; cleared after the last one
         if (slot != null) {
             PENDING.incrementAndGet(this);
         }
@@ -186,7 +192,17 @@ abstract class HandlerRun implements HandlerSteps {
     /** An asynchronous handler settled; the last one finishes the poll (on a worker, not the completing thread). */
     void asyncSettled() {
         if (PENDING.decrementAndGet(this) == 0) {
-            worker.execute(this::finish);
+            worker.execute(this::finishElsewhere);
+        }
+    }
+
+    /** {@link #finish} on a thread that does not run this poll yet: its lines carry the poll's id too. */
+    private void finishElsewhere() {
+        String[] outer = PollLog.resume(pollId);
+        try {
+            finish();
+        } finally {
+            PollLog.back(outer);
         }
     }
 

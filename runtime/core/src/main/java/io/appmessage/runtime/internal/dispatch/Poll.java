@@ -4,6 +4,7 @@ import io.appmessage.AppMessageRequest;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.EnvelopeFields;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
+import io.appmessage.runtime.internal.shared.PollLog;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 import io.appmessage.runtime.spi.PollObserver.PollMode;
@@ -49,8 +50,8 @@ final class Poll extends HandlerRun implements PollContext {
     private int messagesDelivered;
 
     Poll(PollEngine engine, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection,
-         long admittedAt) {
-        super(engine, request, worker);
+         long admittedAt, String pollId) {
+        super(engine, request, worker, pollId);
         this.answer = answer;
         this.connection = connection;
         this.admittedAt = admittedAt;
@@ -112,7 +113,7 @@ final class Poll extends HandlerRun implements PollContext {
             try {
                 hold = extensions[i].beforeHandlers(this);
             } catch (BadPollRequestException e) {
-                engine.refused(PollObserver.Refusal.BAD_REQUEST);
+                engine.refused(PollObserver.Refusal.BAD_REQUEST, pollId);
                 if (markAnswered()) {
                     answer(engine.answers.badRequest(engine.envelopes, e.getMessage()));
                 }
@@ -177,6 +178,7 @@ final class Poll extends HandlerRun implements PollContext {
 
     /** {@link #start} for a resumed poll: whatever escapes it answers 500, as {@link PollEngine#run} does. */
     private void startGuarded(int next) {
+        String[] outer = PollLog.resume(pollId);
         try {
             start(next);
         } catch (RuntimeException | Error e) {
@@ -184,6 +186,8 @@ final class Poll extends HandlerRun implements PollContext {
             if (EnvelopeWriter.isFatal(e)) {
                 throw e;
             }
+        } finally {
+            PollLog.back(outer);
         }
     }
 
@@ -232,6 +236,9 @@ final class Poll extends HandlerRun implements PollContext {
     /** The poll's one answer, to the engine (which gives the permit back and hands it to the transport). */
     @Override
     void answer(PollResponse response) {
+        if (response.status() >= 500) {
+            PollLog.failed(pollId, response.status());
+        }
         engine.answer(answer, response, engine.observer == null ? null : request.userId().orElse(null), mode,
                 admittedAt, messagesDelivered);
     }

@@ -3,6 +3,7 @@ package io.appmessage.runtime.internal.dispatch;
 import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.PollResponse;
 import io.appmessage.runtime.internal.json.EnvelopeWriter;
+import io.appmessage.runtime.internal.shared.PollLog;
 import io.appmessage.runtime.spi.PollObserver;
 import io.appmessage.runtime.spi.PollObserver.PollMode;
 import io.appmessage.runtime.spi.PollObserver.Refusal;
@@ -32,7 +33,7 @@ public final class PollEngine {
     final PluginSwitch plugins;
     final EnvelopeWriter envelopes;
     final Answers answers;
-    final FaultReporter faults = new FaultReporter();
+    final FaultReporter faults;
     final ScheduledExecutorService timer;
     final long deadlineNanos;
     final long deadlineMillis;
@@ -56,6 +57,7 @@ public final class PollEngine {
         this.reader = new PollRequestReader(authenticator, maxParameters, answers, envelopes);
         this.extensions = extensions.toArray(new PollExtension[0]);
         this.observer = observer;
+        this.faults = new FaultReporter(observer);
     }
 
     /** True for the methods a poll may use: GET and POST. */
@@ -89,6 +91,12 @@ public final class PollEngine {
 
     /** A transport answered a request itself before admission (413 body, 408, a broken body): heard as a refusal. */
     public void refused(Refusal reason) {
+        refused(reason, null);
+    }
+
+    /** A refusal of poll {@code pollId} ({@code null}: refused before it got an id): heard and logged. */
+    void refused(Refusal reason, String pollId) {
+        PollLog.refused(pollId, reason);
         if (observer != null) {
             observer.pollRefused(reason);
         }
@@ -110,21 +118,28 @@ public final class PollEngine {
     public void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer,
                     ConnectionWatch connection) {
         long admittedAt = observer == null ? 0 : System.nanoTime();
-        PollRequestView request;
+        String pollId = PollLog.enter(PollLog.newId()); // in the MDC while this thread runs the poll
         try {
-            request = reader.read(rawQuery, headers, receivedAtMillis);
-        } catch (PollRequestReader.Refused refused) {
-            if (refused.reason != null) {
-                refused(refused.reason);
+            PollRequestView request;
+            try {
+                request = reader.read(rawQuery, headers, receivedAtMillis);
+            } catch (PollRequestReader.Refused refused) {
+                if (refused.reason != null) {
+                    refused(refused.reason, pollId);
+                } else {
+                    PollLog.failed(pollId, refused.answer.status());
+                }
+                answer(answer, refused.answer, null, PollMode.POLL, admittedAt, 0);
+                return;
             }
-            answer(answer, refused.answer, null, PollMode.POLL, admittedAt, 0);
-            return;
-        }
-        Poll poll = new Poll(this, request, worker, answer, connection, admittedAt);
-        try {
-            poll.start(0);
-        } catch (RuntimeException | Error e) {
-            poll.fail("a poll failed outside any handler", e);
+            Poll poll = new Poll(this, request, worker, answer, connection, admittedAt, pollId);
+            try {
+                poll.start(0);
+            } catch (RuntimeException | Error e) {
+                poll.fail("a poll failed outside any handler", e);
+            }
+        } finally {
+            PollLog.exit();
         }
     }
 

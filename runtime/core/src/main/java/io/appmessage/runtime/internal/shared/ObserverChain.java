@@ -80,6 +80,17 @@ public final class ObserverChain implements PollObserver {
     }
 
     @Override
+    public void handlerFailed(String handlerId, HandlerOutcome outcome, String message) {
+        for (int i = 0; i < observers.length; i++) {
+            try {
+                observers[i].handlerFailed(handlerId, outcome, message);
+            } catch (RuntimeException e) {
+                failed(i, "handlerFailed", e);
+            }
+        }
+    }
+
+    @Override
     public void pollAnswered(String userId, PollMode mode, int status, long durationNanos, int bytes,
             int messagesDelivered) {
         for (int i = 0; i < observers.length; i++) {
