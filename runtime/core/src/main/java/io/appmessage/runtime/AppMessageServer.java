@@ -308,6 +308,14 @@ public final class AppMessageServer implements AutoCloseable {
         /** Most polls held at once on this node; beyond, a poll answers at once without {@code wait}; default 20,000. */
         public Builder maxHeldPolls(int maxHeldPolls) { return set(Settings.MAX_HELD_POLLS, maxHeldPolls); }
 
+        /**
+         * How long a handler declared non-blocking may hold the I/O thread it runs on before a
+         * warning names it (one line per handler and fault-log interval); zero: no watchdog; default 10 ms.
+         */
+        public Builder nonBlockingWatchdog(Duration threshold) {
+            return set(Settings.NON_BLOCKING_WATCHDOG, Objects.requireNonNull(threshold));
+        }
+
         /** Uses these registries instead of looking them up with {@code ServiceLoader}. */
         public Builder registries(HandlerRegistry... registries) { this.registries = List.of(registries); return this; }
 

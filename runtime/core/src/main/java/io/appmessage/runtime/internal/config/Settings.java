@@ -83,6 +83,12 @@ public final class Settings {
     public static final Setting<Duration> FAULT_LOG_INTERVAL = declare("faultLogInterval", null, Duration.ofSeconds(10),
             "one per 10 s", Settings::millis, d -> !d.isNegative(), "a duration >= 0", "fault log lines per handler");
 
+    // the poll path on the I/O thread
+    /** A non-blocking handler holding its I/O thread this long is logged by name; 0 switches the watchdog off. */
+    public static final Setting<Duration> NON_BLOCKING_WATCHDOG = declare("nonBlockingWatchdog",
+            "APPMESSAGE_NON_BLOCKING_WATCHDOG_MS", Duration.ofMillis(10), "10 ms", Settings::millis,
+            d -> !d.isNegative(), "milliseconds >= 0", "log a non-blocking handler holding its I/O thread longer (0 = off)");
+
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(DECLARED);
 
