@@ -32,14 +32,14 @@ public final class HandlerRegister implements HandlerRegistry {
      */
     @Override
     public int contractVersion() {
-        return 2;
+        return 3;
     }
 
     @Override
     public List<HandlerDescriptor> handlers(InstanceProvider instances) {
         ShopHandlers shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
         HandlerDescriptor[] handlers = new HandlerDescriptor[6];
-        handlers[0] = HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version());
+        handlers[0] = HandlerDescriptor.value("com.shop.ShopHandlers#version", "", -1, "version", (request, message) -> ShopHandlers.version()).nonBlocking();
         handlers[1] = HandlerDescriptor.value("com.shop.ShopHandlers#lines", "", 0, "lines", (request, message) -> ShopHandlers.lines());
         handlers[2] = HandlerDescriptor.value("com.shop.ShopHandlers#status", "", 0, "order_status", (request, message) -> shopHandlers.status(request));
         handlers[3] = HandlerDescriptor.imperative("com.shop.ShopHandlers#test", "", 0, (request, message) -> {

@@ -37,6 +37,20 @@ class HandlerDescriptorTest {
     }
 
     @Test
+    void handlersBlockUnlessDescribedNonBlocking() {
+        var blocking = HandlerDescriptor.value("a.B#c", "", 0, "k", NOTHING);
+        var nonBlocking = blocking.nonBlocking();
+        assertTrue(blocking.blocking());
+        assertFalse(nonBlocking.blocking());
+        assertEquals("k", nonBlocking.key());
+        assertSame(NOTHING, nonBlocking.call());
+        assertSame(nonBlocking, nonBlocking.nonBlocking());
+        assertFalse(HandlerDescriptor.of("a.B#d", "", 0, HandlerDescriptor.Kind.IMPERATIVE, "", false, NOTHING).blocking());
+        assertEquals("HandlerDescriptor[VALUE a.B#c -> k, order 0, non-blocking]", nonBlocking.toString());
+        assertEquals("HandlerDescriptor[VALUE a.B#c -> k, order 0]", blocking.toString());
+    }
+
+    @Test
     void provideOrCreate_prefersTheProvidersInstance() {
         var provided = new StringBuilder("provided");
         InstanceProvider provider = new InstanceProvider() {

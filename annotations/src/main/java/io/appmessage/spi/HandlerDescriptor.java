@@ -37,14 +37,17 @@ public final class HandlerDescriptor {
     private final int order;
     private final Kind kind;
     private final String key;
+    private final boolean blocking;
     private final HandlerCall call;
 
-    private HandlerDescriptor(String id, String plugin, int order, Kind kind, String key, HandlerCall call) {
+    private HandlerDescriptor(String id, String plugin, int order, Kind kind, String key, boolean blocking,
+                              HandlerCall call) {
         this.id = Objects.requireNonNull(id, "id");
         this.plugin = Objects.requireNonNull(plugin, "plugin");
         this.order = order;
         this.kind = Objects.requireNonNull(kind, "kind");
         this.key = Objects.requireNonNull(key, "key");
+        this.blocking = blocking;
         this.call = Objects.requireNonNull(call, "call");
         if (kind == Kind.VALUE && key.isEmpty()) {
             throw new IllegalArgumentException(id + ": a value handler needs a key");
@@ -66,22 +69,38 @@ public final class HandlerDescriptor {
      * @throws IllegalArgumentException when kind and key disagree
      */
     public static HandlerDescriptor of(String id, String plugin, int order, Kind kind, String key, HandlerCall call) {
-        return new HandlerDescriptor(id, plugin, order, kind, key, call);
+        return new HandlerDescriptor(id, plugin, order, kind, key, true, call);
+    }
+
+    /**
+     * A handler of any kind that states whether it may block, checked like {@link #of(String, String, int, Kind,
+     * String, HandlerCall)}. Generated registers use this one; the other factories describe blocking handlers.
+     *
+     * <pre>{@code
+     * HandlerDescriptor.of("com.shop.ShopHandlers#version", "", 0, Kind.VALUE, "version", false,
+     *         (request, message) -> ShopHandlers.version());   // declared @NonBlocking
+     * }</pre>
+     *
+     * @param blocking {@code false} when the handler is declared {@link io.appmessage.NonBlocking @NonBlocking}
+     */
+    public static HandlerDescriptor of(String id, String plugin, int order, Kind kind, String key, boolean blocking,
+                                       HandlerCall call) {
+        return new HandlerDescriptor(id, plugin, order, kind, key, blocking, call);
     }
 
     /** An imperative ({@code void}) handler. */
     public static HandlerDescriptor imperative(String id, String plugin, int order, HandlerCall call) {
-        return new HandlerDescriptor(id, plugin, order, Kind.IMPERATIVE, "", call);
+        return new HandlerDescriptor(id, plugin, order, Kind.IMPERATIVE, "", true, call);
     }
 
     /** A handler whose non-null result is pushed under {@code key}. */
     public static HandlerDescriptor value(String id, String plugin, int order, String key, HandlerCall call) {
-        return new HandlerDescriptor(id, plugin, order, Kind.VALUE, key, call);
+        return new HandlerDescriptor(id, plugin, order, Kind.VALUE, key, true, call);
     }
 
     /** An asynchronous handler; {@code key} is {@code ""} for {@code CompletionStage<Void>}. */
     public static HandlerDescriptor async(String id, String plugin, int order, String key, HandlerCall call) {
-        return new HandlerDescriptor(id, plugin, order, Kind.ASYNC, key, call);
+        return new HandlerDescriptor(id, plugin, order, Kind.ASYNC, key, true, call);
     }
 
     /** {@code fully.qualified.Class#method}, used in every log line about the handler. */
@@ -109,6 +128,21 @@ public final class HandlerDescriptor {
         return key;
     }
 
+    /**
+     * Whether the handler may block: {@code true} (the default) unless it is declared
+     * {@link io.appmessage.NonBlocking @NonBlocking}, on its method, class or package. The runtime runs a
+     * poll whose handlers are all non-blocking on the thread it arrived on, without a hop to a worker.
+     * Registers generated before the declaration existed describe every handler as blocking.
+     */
+    public boolean blocking() {
+        return blocking;
+    }
+
+    /** This handler, described as declared {@link io.appmessage.NonBlocking @NonBlocking}. */
+    public HandlerDescriptor nonBlocking() {
+        return blocking ? new HandlerDescriptor(id, plugin, order, kind, key, false, call) : this;
+    }
+
     /** The generated call. */
     public HandlerCall call() {
         return call;
@@ -119,10 +153,14 @@ public final class HandlerDescriptor {
         return !plugin.isEmpty();
     }
 
-    /** {@code HandlerDescriptor[VALUE com.shop.OrderHandlers#status -> order_status, order 0]}, for logs and tests. */
+    /**
+     * {@code HandlerDescriptor[VALUE com.shop.OrderHandlers#status -> order_status, order 0]}, with
+     * {@code , non-blocking} before the closing bracket when declared so; for logs and tests.
+     */
     @Override
     public String toString() {
         return "HandlerDescriptor[" + kind + " " + id + (key.isEmpty() ? "" : " -> " + key)
-                + (plugin.isEmpty() ? "" : ", plugin " + plugin) + ", order " + order + "]";
+                + (plugin.isEmpty() ? "" : ", plugin " + plugin) + ", order " + order
+                + (blocking ? "" : ", non-blocking") + "]";
     }
 }

@@ -26,8 +26,13 @@ public interface HandlerRegistry {
      * {@link HandlerDescriptor}, {@link HandlerInstances} and {@link JsonWriters}. It changes when a register
      * written for the old shape could no longer run; the runtime refuses, at start, a register that states
      * a version it cannot run, naming the register and the fix (rebuild with the matching appmessage-processor).
+     *
+     * <p>Version 3 added {@link HandlerDescriptor#blocking()} (registers call
+     * {@link HandlerDescriptor#nonBlocking()}, absent from version 2). A runtime of version 3 still runs
+     * registers of version 2, describing all their handlers as blocking; a runtime of version 2 refuses a
+     * register of version 3 at start instead of failing on the first missing method.
      */
-    int CONTRACT_VERSION = 2;
+    int CONTRACT_VERSION = 3;
 
     /**
      * The contract version this register was written for. Generated registers return the number the

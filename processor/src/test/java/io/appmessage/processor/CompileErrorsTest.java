@@ -151,6 +151,23 @@ class CompileErrorsTest {
     }
 
     @Test
+    void nonBlockingDeclarationsThatMakeNoSense_areErrorsOnTheAnnotationOrHandler() {
+        JavaFileObject source = fixture("errors/nonblocking/NonBlockingMisuse.java");
+        Compilation compilation = failing(source);
+        assertThat(compilation).hadErrorCount(5);
+        assertThat(compilation).hadErrorContaining(Messages.NON_BLOCKING_NOT_HANDLER).inFile(source)
+                .onLineContaining("// on a plain method");
+        assertThat(compilation).hadErrorContaining(Messages.NON_BLOCKING_WAITS).inFile(source)
+                .onLineContaining("static void waits(");
+        assertThat(compilation).hadErrorContaining(Messages.NON_BLOCKING_WAITS).inFile(source)
+                .onLineContaining("static void waitsToo(");
+        assertThat(compilation).hadErrorContaining(Messages.NON_BLOCKING_REDUNDANT).inFile(source)
+                .onLineContaining("// with nothing to undo");
+        assertThat(compilation).hadErrorContaining(Messages.NON_BLOCKING_NO_HANDLERS + " Class: com.misuse.NonBlockingMisuse.NoHandlers.")
+                .inFile(source).onLineContaining("// on a class without handlers");
+    }
+
+    @Test
     void pluginNameBreakingTheSeedsRule_isAnErrorOnTheName() {
         assertSingleError("PluginName.java", Messages.PLUGIN_NAME, "@AppMessagePlugin(\"WxApp\")");
     }

@@ -3,6 +3,7 @@ package io.appmessage.processor.internal;
 import com.palantir.javapoet.ClassName;
 import io.appmessage.AppMessageData;
 import io.appmessage.AppMessagePlugin;
+import io.appmessage.NonBlocking;
 import io.appmessage.OnAppMessageRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ public final class CompilationRun {
     private final Options options;
     private final TypeSupport support;
     private final PluginReader plugins;
+    private final BlockingReader blocking;
     private final HandlerValidator handlerValidator;
     private final HandlerReader handlerReader;
     private final RegistryValidator registryValidator;
@@ -61,7 +63,8 @@ public final class CompilationRun {
         this.support = new TypeSupport(environment.getElementUtils(), environment.getTypeUtils());
         this.plugins = new PluginReader(support, reporter);
         this.handlerValidator = new HandlerValidator(support, reporter);
-        this.handlerReader = new HandlerReader(support, plugins);
+        this.blocking = new BlockingReader(support, reporter);
+        this.handlerReader = new HandlerReader(support, plugins, blocking);
         this.registryValidator = new RegistryValidator(support, new JsonTypes(support), reporter);
         this.packageChooser = new PackageChooser(support, reporter);
         this.recordReader = new RecordReader(support);
@@ -84,6 +87,7 @@ public final class CompilationRun {
             sorted(ElementFilter.typesIn(round.getRootElements())).forEach(localClasses::scan);
         }
         sorted(round.getElementsAnnotatedWith(AppMessagePlugin.class)).forEach(plugins::validate);
+        sorted(round.getElementsAnnotatedWith(NonBlocking.class)).forEach(blocking::validate);
         List<ExecutableElement> methods = sorted(ElementFilter.methodsIn(
                 round.getElementsAnnotatedWith(OnAppMessageRequest.class)));
         List<TypeElement> dataTypes = sorted(ElementFilter.typesIn(
@@ -105,6 +109,7 @@ public final class CompilationRun {
             if (handlerValidator.validate(method)) {
                 handlers.add(handlerReader.read(method));
             }
+            blocking.validateHandler(method);
         }
         registryValidator.checkOverloads(methods);
         SortedMap<String, TypeElement> records = new TreeMap<>();

@@ -17,6 +17,7 @@ import java.util.List;
  * @param order      invocation order
  * @param plugin     the plugin name, {@code ""} for the application
  * @param instances  how an instance handler's object is obtained; {@code STATIC} for static handlers
+ * @param blocking   false when declared {@code @NonBlocking} (on the method, a class around it, or its package)
  */
 public record HandlerModel(
         ClassName owner,
@@ -27,7 +28,8 @@ public record HandlerModel(
         String key,
         int order,
         String plugin,
-        InstanceSource instances) {
+        InstanceSource instances,
+        boolean blocking) {
 
     /** What a handler parameter receives. */
     public enum Parameter {

@@ -17,10 +17,12 @@ public final class HandlerReader {
 
     private final TypeSupport support;
     private final PluginReader plugins;
+    private final BlockingReader blocking;
 
-    public HandlerReader(TypeSupport support, PluginReader plugins) {
+    public HandlerReader(TypeSupport support, PluginReader plugins, BlockingReader blocking) {
         this.support = support;
         this.plugins = plugins;
+        this.blocking = blocking;
     }
 
     /**
@@ -56,7 +58,8 @@ public final class HandlerReader {
         ResultShape shape = ResultShape.of(method, support);
         HandlerModel model = new HandlerModel(ClassName.get(owner), method.getSimpleName().toString(), isStatic,
                 parameters, shape.kind(), annotation.value(), annotation.order(),
-                plugin.map(PluginReader.Plugin::name).orElse(""), instances);
+                plugin.map(PluginReader.Plugin::name).orElse(""), instances,
+                blocking.blocking(method));
         return new ReadHandler(model, method, shape, plugin);
     }
 }

@@ -114,7 +114,7 @@ public final class RegisterGenerator {
                         : CodeBlock.of("$N", names.get(handler.owner().canonicalName())),
                 handler.method(),
                 handler.parameters().stream().map(HandlerModel.Parameter::argument).collect(Collectors.joining(", ")));
-        return switch (handler.kind()) {
+        CodeBlock described = switch (handler.kind()) {
             case IMPERATIVE -> CodeBlock.of("$T.imperative($S, $S, $L, (request, message) -> {\n$>$L;\nreturn null;\n$<})",
                     ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), invocation);
             case VALUE -> CodeBlock.of("$T.value($S, $S, $L, $S, (request, message) -> $L)",
@@ -124,6 +124,7 @@ public final class RegisterGenerator {
                     ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), handler.key(),
                     invocation);
         };
+        return handler.blocking() ? described : CodeBlock.of("$L.nonBlocking()", described);
     }
 
     private static MethodSpec registerWriters(List<ClassName> writers) {

@@ -3,8 +3,10 @@ package io.appmessage.runtime;
 import io.appmessage.InstanceProvider;
 import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.runtime.internal.dispatch.HandlerTable;
 import io.appmessage.runtime.internal.dispatch.LoadedRegistry;
 import io.appmessage.runtime.internal.dispatch.RegistryLoader;
+import io.appmessage.runtime.internal.json.WriterTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +78,7 @@ class ServiceLoaderDiscoveryTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("[AppMessage-RegistryVersion] com.old.HandlerRegister (from old-plugin.jar)")
                     .hasMessageContaining("generated for contract version " + older)
-                    .hasMessageContaining("runs version " + HandlerRegistry.CONTRACT_VERSION)
+                    .hasMessageContaining(" to " + HandlerRegistry.CONTRACT_VERSION)
                     .hasMessageContaining("older appmessage-processor")
                     .hasMessageContaining("rebuild that jar with the appmessage-processor of the same version");
         }
@@ -101,6 +103,20 @@ class ServiceLoaderDiscoveryTest {
                 .hasMessageContaining("[AppMessage-RegistryVersion] " + fromTheFuture.getClass().getName())
                 .hasMessageContaining("generated for contract version " + newer)
                 .hasMessageContaining("newer appmessage-processor");
+    }
+
+    @Test
+    void registerOfTheOldestContract_stillRuns_everyHandlerOfItBlocking() throws Exception {
+        Path jar = registryJar("oldest", "com.oldest", "k", "v", "  @Override public int contractVersion() { return "
+                + RegistryLoader.OLDEST_CONTRACT_VERSION + "; }\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, HandlerRegistry.class.getClassLoader())) {
+            List<HandlerRegistry> found = RegistryLoader.load(loader);
+            HandlerTable table = HandlerTable.build(found, InstanceProvider.NONE, new WriterTable(), 1_000_000L);
+            assertThat(table.all()).singleElement().satisfies(slot -> {
+                assertThat(slot.id()).isEqualTo("com.oldest.Handlers#k");
+                assertThat(slot.blocking()).isTrue();
+            });
+        }
     }
 
     @Test

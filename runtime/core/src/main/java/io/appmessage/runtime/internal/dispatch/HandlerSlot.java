@@ -15,6 +15,8 @@ public final class HandlerSlot {
     final String plugin;
     final HandlerDescriptor.Kind kind;
     final String key;
+    /** False when the handler is declared {@code @NonBlocking}: it may run on the thread the poll arrived on. */
+    final boolean blocking;
     final HandlerCall call;
     final RateLimitedLog faultLog;
 
@@ -23,6 +25,7 @@ public final class HandlerSlot {
         this.plugin = descriptor.plugin();
         this.kind = descriptor.kind();
         this.key = descriptor.key();
+        this.blocking = descriptor.blocking();
         this.call = descriptor.call();
         this.faultLog = new RateLimitedLog(faultLogIntervalNanos);
     }
@@ -33,5 +36,10 @@ public final class HandlerSlot {
 
     public String plugin() {
         return plugin;
+    }
+
+    /** False when the handler is declared {@code @NonBlocking}. */
+    public boolean blocking() {
+        return blocking;
     }
 }
