@@ -33,7 +33,7 @@ final class IoThreadRule {
 
     /** True when a handler runs where the poll arrived without risk: it is declared non-blocking. */
     static boolean nonBlocking(HandlerSlot handler) {
-        return false; // until handler descriptors carry the non-blocking declaration
+        return !handler.blocking;
     }
 
     private boolean allNonBlocking(HandlerSlot[] active) {

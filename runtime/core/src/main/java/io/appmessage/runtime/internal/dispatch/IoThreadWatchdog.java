@@ -4,6 +4,8 @@ import io.appmessage.runtime.internal.shared.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
@@ -16,8 +18,11 @@ import java.util.concurrent.TimeUnit;
  * Catches a handler declared non-blocking that blocks the I/O thread it runs on. A poll on an I/O
  * thread marks itself in its thread's {@link Watch} (a plain release store, no clock read);
  * a periodic check, every half threshold on the server's timer thread, looks at which handler each
- * I/O thread is running and logs one that was seen running on the same poll for longer than the
- * threshold, naming it, at most one line per handler and fault-log interval.
+ * I/O thread is running. One seen running on the same poll for longer than the threshold is logged,
+ * naming it, at most one line per handler and fault-log interval, once the thread is seen holding
+ * on for real: waiting (a lock, a sleep, a future), inside a native call (a socket or file read), or
+ * busy on the CPU for at least half that time. A thread the operating system did not schedule, or
+ * one stopped for a garbage collection, is none of these, so a busy machine raises no false alarm.
  *
  * <pre>{@code
  * IoThreadWatchdog.Watch watch = watchdog.enter(poll);
@@ -37,6 +42,7 @@ final class IoThreadWatchdog {
     private final ThreadLocal<Watch> ownWatch = ThreadLocal.withInitial(this::newWatch);
     /** The check's thread only. */
     private final Map<String, RateLimitedLog> logs = new HashMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private IoThreadWatchdog(long thresholdNanos, long logIntervalNanos) {
         this.thresholdNanos = thresholdNanos;
@@ -59,7 +65,7 @@ final class IoThreadWatchdog {
     }
 
     private Watch newWatch() {
-        Watch watch = new Watch(Thread.currentThread().getName());
+        Watch watch = new Watch(Thread.currentThread());
         watches.add(watch);
         return watch;
     }
@@ -78,14 +84,38 @@ final class IoThreadWatchdog {
                 watch.seenPoll = poll;
                 watch.seenHandler = handler;
                 watch.seenAt = now;
+                watch.cpuAt = cpuTime(watch.thread);
                 watch.reported = false;
                 continue;
             }
             long held = now - watch.seenAt;
-            if (!watch.reported && held >= thresholdNanos) {
+            if (!watch.reported && held >= thresholdNanos && holdsOn(watch, held)) {
                 watch.reported = true;
-                report(handler, watch.threadName, held);
+                report(handler, watch.thread.getName(), held);
             }
+        }
+    }
+
+    /** Whether the thread itself is holding on, rather than left unscheduled or stopped by the JVM. */
+    private boolean holdsOn(Watch watch, long heldNanos) {
+        Thread thread = watch.thread;
+        Thread.State state = thread.getState();
+        if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return true;
+        }
+        long cpu = cpuTime(thread);
+        if (cpu >= 0 && watch.cpuAt >= 0 && cpu - watch.cpuAt >= heldNanos / 2) {
+            return true;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        return stack.length > 0 && stack[0].isNativeMethod(); // a blocking read or write
+    }
+
+    private long cpuTime(Thread thread) {
+        try {
+            return threads.getThreadCpuTime(thread.getId());
+        } catch (UnsupportedOperationException e) {
+            return -1;
         }
     }
 
@@ -103,17 +133,18 @@ final class IoThreadWatchdog {
 
     /** One I/O thread's mark: the poll running handlers there, or null. */
     static final class Watch {
-        private final String threadName;
+        private final Thread thread;
         @SuppressWarnings("unused") // through RUNNING
         private volatile HandlerRun running;
         /** The check's thread only: what it saw last, since when. */
         private HandlerRun seenPoll;
         private HandlerSlot seenHandler;
         private long seenAt;
+        private long cpuAt;
         private boolean reported;
 
-        private Watch(String threadName) {
-            this.threadName = threadName;
+        private Watch(Thread thread) {
+            this.thread = thread;
         }
 
         /** The poll left this thread (answered, or waiting with no thread). */
