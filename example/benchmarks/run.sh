@@ -36,13 +36,13 @@ if [[ $QUICK == 1 ]]; then
   JMH_OPTS="-f 1 -wi 2 -w 1s -i 3 -r 1s"
   WRK_ROUNDS=2; WRK_SECONDS=5; WRK_WARMUP=3
   SUSTAINED_SECONDS=10; SUSTAINED_WARMUP=3
-  STARTUP_RUNS=3; COMPILE_RUNS=3; COMPILE_WARMUP=0
+  STARTUP_RUNS=10; COMPILE_RUNS=3; COMPILE_WARMUP=0
   MEMORY_SECONDS=20
 else
   JMH_OPTS="-f 2 -wi 5 -w 1s -i 5 -r 1s"
   WRK_ROUNDS=5; WRK_SECONDS=15; WRK_WARMUP=10
   SUSTAINED_SECONDS=60; SUSTAINED_WARMUP=10
-  STARTUP_RUNS=11; COMPILE_RUNS=10; COMPILE_WARMUP=1
+  STARTUP_RUNS=10; COMPILE_RUNS=10; COMPILE_WARMUP=1
   MEMORY_SECONDS=120
 fi
 WRK_THREADS=2; WRK_CONNECTIONS=64
@@ -293,20 +293,64 @@ section_http() {
 
 # ---- 4. start-up -----------------------------------------------------------------------------
 section_startup() {
-  log "start-up: java -jar to first 200, $STARTUP_RUNS runs each"
-  probe() { jrun io.appmessage.benchmarks.startup.StartupProbe --runs "$STARTUP_RUNS" --path "$POLL_PATH" -- java $JVM_FLAGS -jar "$1" | grep '^RESULT'; }
+  log "start-up: java -jar to first 200, $STARTUP_RUNS runs each; AppCDS on JDK 17 (dynamic archive) and, when present, JDK 25 (auto archive)"
+  probe() { # probe JAR [java and flags...]
+    local jar="$1"; shift
+    local java_cmd=("${@:-java}")
+    jrun io.appmessage.benchmarks.startup.StartupProbe --runs "$STARTUP_RUNS" --path "$POLL_PATH" -- "${java_cmd[@]}" $JVM_FLAGS -jar "$jar" | grep '^RESULT'
+  }
+  # archive NAME JAR JAVA FLAG: runs the jar once to its first 200 with FLAG (which writes the archive at exit), then stops it
+  archive() {
+    local port; port=$(free_port)
+    PORT="$port" HOST=127.0.0.1 APPMESSAGE_HOST=127.0.0.1 APPMESSAGE_DATA_DIR="$WORK/cds-data-$1" BODY_FILE="${BODY_FILE:-}" \
+      "$3" $JVM_FLAGS "$4" -jar "$2" >"$WORK/cds-$1.log" 2>&1 &
+    local pid=$!
+    for _ in $(seq 1 600); do
+      [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$POLL_PATH")" == 200 ]] && break
+      sleep 0.1
+    done
+    kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  }
   local bare app ten scan
   bare=$(probe "$BARE_JAR"); app=$(probe "$APP_JAR"); ten=$(probe "$TEN_JAR"); scan=$(probe "$SCANNING_JAR")
   echo "startup_vs_bare=$(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")")" >>"$WORK/targets.env"
+  # AppCDS on the default JDK: a dynamic archive written at the exit of one run, then used by every probe run
+  local cds_bare cds_app
+  archive bare "$BARE_JAR" java "-XX:ArchiveClassesAtExit=$WORK/bare.jsa"
+  archive app "$APP_JAR" java "-XX:ArchiveClassesAtExit=$WORK/app.jsa"
+  cds_bare=$(probe "$BARE_JAR" java "-XX:SharedArchiveFile=$WORK/bare.jsa")
+  cds_app=$(probe "$APP_JAR" java "-XX:SharedArchiveFile=$WORK/app.jsa")
+  # JDK 25, when installed: -XX:+AutoCreateSharedArchive writes the archive on the first run, uses it after
+  local jdk25 j25_bare="" j25_app="" j25_cds_bare="" j25_cds_app=""
+  jdk25=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* 2>/dev/null | head -1 || true)
+  if [[ -n "$jdk25" && -x "$jdk25/bin/java" ]]; then
+    j25_bare=$(probe "$BARE_JAR" "$jdk25/bin/java"); j25_app=$(probe "$APP_JAR" "$jdk25/bin/java")
+    rm -f "$WORK/bare25.jsa" "$WORK/app25.jsa"
+    j25_cds_bare=$(probe "$BARE_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/bare25.jsa")
+    j25_cds_app=$(probe "$APP_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/app25.jsa")
+  fi
+  row() { echo "| $1 | $(field median_ms "$2") | $(field min_ms "$2") | $(field max_ms "$2") | $(ratio "$(field median_ms "$2")" "$(field median_ms "$3")") |"; }
   {
     echo "## 4. Start-up: \`java -jar\` to the first 200 (median of $STARTUP_RUNS)"
     echo
+    echo "Every app with the same flags (\`$JVM_FLAGS\`); \"vs bare\" divides by bare Undertow on the same JDK with the same class-data sharing."
+    echo
     echo "| app | median ms | min ms | max ms | vs bare |"
     echo "|---|---:|---:|---:|---:|"
-    echo "| bare Undertow | $(field median_ms "$bare") | $(field min_ms "$bare") | $(field max_ms "$bare") | 1.00 |"
-    echo "| $APP_NAME | $(field median_ms "$app") | $(field min_ms "$app") | $(field max_ms "$app") | $(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")") |"
-    echo "| $TEN_NAME | $(field median_ms "$ten") | $(field min_ms "$ten") | $(field max_ms "$ten") | $(ratio "$(field median_ms "$ten")" "$(field median_ms "$bare")") |"
-    echo "| ClassGraph scanning + reflection (same 10 handlers) | $(field median_ms "$scan") | $(field min_ms "$scan") | $(field max_ms "$scan") | $(ratio "$(field median_ms "$scan")" "$(field median_ms "$bare")") |"
+    row "bare Undertow" "$bare" "$bare"
+    row "$APP_NAME" "$app" "$bare"
+    row "$TEN_NAME" "$ten" "$bare"
+    row "ClassGraph scanning + reflection (same 10 handlers)" "$scan" "$bare"
+    row "bare Undertow, AppCDS (JDK 17 dynamic archive, \`-XX:SharedArchiveFile\`)" "$cds_bare" "$cds_bare"
+    row "$APP_NAME, AppCDS (JDK 17 dynamic archive)" "$cds_app" "$cds_bare"
+    if [[ -n "$j25_bare" ]]; then
+      row "bare Undertow, JDK 25 ($(basename "$jdk25"))" "$j25_bare" "$j25_bare"
+      row "$APP_NAME, JDK 25" "$j25_app" "$j25_bare"
+      row "bare Undertow, JDK 25, \`-XX:+AutoCreateSharedArchive\`" "$j25_cds_bare" "$j25_cds_bare"
+      row "$APP_NAME, JDK 25, \`-XX:+AutoCreateSharedArchive\`" "$j25_cds_app" "$j25_cds_bare"
+    fi
+    echo
+    echo "$APP_NAME with AppCDS vs bare Undertow without: $(ratio "$(field median_ms "$cds_app")" "$(field median_ms "$bare")")."
     echo
   } >"$SECTIONS/40-startup.md"
 }
