@@ -248,6 +248,8 @@ public final class AppMessageServer implements AutoCloseable {
         public Builder maxHeaders(int maxHeaders) { return set(Settings.MAX_HEADERS, maxHeaders); }
         /** How long {@link AppMessageServer#close()} lets polls in flight finish; default 10 s. */
         public Builder shutdownGrace(Duration grace) { return set(Settings.SHUTDOWN_GRACE, Objects.requireNonNull(grace)); }
+        /** How long a non-blocking handler may hold its I/O thread before a (rate-limited) warning names it; zero: off; default 10 ms. */
+        public Builder nonBlockingWatchdog(Duration threshold) { return set(Settings.NON_BLOCKING_WATCHDOG, Objects.requireNonNull(threshold)); }
 
         // ---- handlers, plugins and who polls ----
         /** Uses these registries instead of looking them up with {@code ServiceLoader}. */

@@ -2,6 +2,7 @@ package io.appmessage.benchmarks.shop;
 
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
+import io.appmessage.NonBlocking;
 import io.appmessage.OnAppMessageRequest;
 import io.appmessage.benchmarks.scan.ScannedHandler;
 import java.util.LinkedHashMap;
@@ -18,7 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * // anonymous poll: {"test_msg":"测试消息","buy_data":{...},"plugin_wxapp_test":"测试插件消息",...}
  * }</pre>
+ *
+ * <p>Non-blocking: they only read constants and counters, so a poll runs on the I/O thread it
+ * arrived on ({@code PollApp} with {@code SHOP_HANDLERS=blocking} describes them as blocking).
  */
+@NonBlocking
 public final class ShopHandlers {
 
     private static final List<Map<String, Object>> PURCHASES = List.of(

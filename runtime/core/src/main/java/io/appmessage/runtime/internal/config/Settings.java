@@ -117,6 +117,11 @@ public final class Settings {
     public static final Setting<Integer> MAX_TOPICS_PER_POLL = declare("maxTopicsPerPoll",
             "APPMESSAGE_MAX_TOPICS_PER_POLL", 16, "16", Integer::valueOf, n -> n >= 1 && n <= 1_000, "1..1000",
             "most topics one poll may list (beyond: 400)");
+    // the poll path on the I/O thread
+    /** A non-blocking handler holding its I/O thread this long is logged by name; 0 switches the watchdog off. */
+    public static final Setting<Duration> NON_BLOCKING_WATCHDOG = declare("nonBlockingWatchdog",
+            "APPMESSAGE_NON_BLOCKING_WATCHDOG_MS", Duration.ofMillis(10), "10 ms", Settings::millis,
+            d -> !d.isNegative(), "milliseconds >= 0", "log a non-blocking handler holding its I/O thread longer (0 = off)");
 
     /** Every setting, in table order. */
     public static final List<Setting<?>> ALL = Collections.unmodifiableList(DECLARED);

@@ -117,6 +117,12 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         releases.shutdown();
     }
 
+    /** A poll with no user never reads the outbox: registering a hold does not block. */
+    @Override
+    public boolean mayBlockAnonymousPolls() {
+        return false;
+    }
+
     @Override
     public CompletionStage<?> beforeHandlers(PollContext poll) {
         AppMessageRequest request = poll.request();

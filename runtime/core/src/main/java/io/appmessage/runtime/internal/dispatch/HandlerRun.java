@@ -14,8 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
@@ -57,7 +55,6 @@ abstract class HandlerRun implements HandlerSteps {
     private HandlerOutcomes outcomes;
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private volatile int pending = 1;
-    private volatile ScheduledFuture<?> deadlineTimer;
 
     HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, String pollId) {
         this.engine = engine;
@@ -78,6 +75,23 @@ abstract class HandlerRun implements HandlerSteps {
     /** Hands the poll's one answer on. */
     abstract void answer(PollResponse response);
 
+    /** Starts the deadline: {@link #deadlinePassed} follows unless {@link #cancelDeadline} comes first. */
+    abstract void armDeadline();
+
+    /** Stops the deadline (the poll answered first). */
+    abstract void cancelDeadline();
+
+    /**
+     * The synchronous handler running now, or null: read from another thread, without a lock, by
+     * the watchdog of non-blocking handlers (a stale answer only delays its line by one check).
+     */
+    final HandlerSlot runningHandler() {
+        SyncCollector running = collector;
+        HandlerSlot[] slots = handlers;
+        int position = running == null ? -1 : running.runningPosition();
+        return slots == null || position < 0 || position >= slots.length ? null : slots[position];
+    }
+
     /** Runs the handler phase; the poll is answered when it settles or at the deadline. */
     final void runHandlers() {
         DispatchPlan plan = engine.plugins.plan(); // switched-off plugins stop from the next poll
@@ -85,7 +99,7 @@ abstract class HandlerRun implements HandlerSteps {
         collector = new SyncCollector(handlers.length);
         outcomes = engine.observer == null ? null : new HandlerOutcomes(handlers.length);
         // armed before the synchronous handlers, since one of them may block too
-        deadlineTimer = engine.timer.schedule(this::deadlinePassed, engine.deadlineNanos, TimeUnit.NANOSECONDS);
+        armDeadline();
         for (int s = 0; s < plan.segments() && !stopped; s++) {
             base = plan.base(s);
             segmentEnd = plan.to(s);
@@ -98,7 +112,7 @@ abstract class HandlerRun implements HandlerSteps {
     }
 
     /** The deadline timer fired: answer now with what is there, on a worker (not the timer's one thread). */
-    private void deadlinePassed() {
+    final void deadlinePassed() {
         try {
             worker.execute(this::finishElsewhere);
         } catch (RuntimeException refused) { // a worker pool that refuses (shut down): answer from here
@@ -211,10 +225,7 @@ abstract class HandlerRun implements HandlerSteps {
         if (!markAnswered()) {
             return;
         }
-        ScheduledFuture<?> timer = deadlineTimer;
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        cancelDeadline();
         PollResponse response = engine.answers.internalError;
         try {
             int stillRunning = collector.close(); // from now on no handler changes this answer

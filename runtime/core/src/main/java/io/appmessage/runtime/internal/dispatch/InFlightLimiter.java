@@ -54,6 +54,17 @@ final class InFlightLimiter {
         }
     }
 
+    /** {@link #releaseAndHandOver(Runnable)} for the poll path: hands {@code response} to {@code answer}, no task object. */
+    void releaseAndHandOver(PollAnswer answer, io.appmessage.runtime.PollResponse response) {
+        handingOver.acquireUnchecked();
+        inFlight.release();
+        try {
+            answer.send(response);
+        } finally {
+            handingOver.release();
+        }
+    }
+
     int inFlight() {
         return inFlight.count();
     }

@@ -48,13 +48,21 @@ final class Poll extends HandlerRun implements PollContext {
     private EnvelopeFields envelopeFields = EnvelopeFields.NONE;
     private PollMode mode = PollMode.POLL;
     private int messagesDelivered;
+    /** True when the handlers run on an I/O thread (all non-blocking), under the watchdog's eye. */
+    private final boolean watched;
+    /** This poll as a node of {@link PollDeadlines}: guarded by the stripe's lock. */
+    long deadlineAt;
+    PollDeadlines.Stripe deadlineStripe;
+    Poll deadlinePrevious;
+    Poll deadlineNext;
 
     Poll(PollEngine engine, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection,
-         long admittedAt, String pollId) {
+         long admittedAt, String pollId, boolean watched) {
         super(engine, request, worker, pollId);
         this.answer = answer;
         this.connection = connection;
         this.admittedAt = admittedAt;
+        this.watched = watched;
     }
 
     @Override
@@ -127,7 +135,26 @@ final class Poll extends HandlerRun implements PollContext {
                 return;
             }
         }
-        runHandlers();
+        if (!watched) {
+            runHandlers();
+            return;
+        }
+        IoThreadWatchdog.Watch watch = engine.watchdog.enter(this);
+        try {
+            runHandlers();
+        } finally {
+            watch.exit();
+        }
+    }
+
+    @Override
+    void armDeadline() {
+        engine.deadlines.arm(this);
+    }
+
+    @Override
+    void cancelDeadline() {
+        engine.deadlines.cancel(this);
     }
 
     /**
@@ -170,7 +197,9 @@ final class Poll extends HandlerRun implements PollContext {
             return;
         }
         try {
-            worker.execute(() -> startGuarded(next)); // handlers never run on the thread that woke the poll
+            // handlers never run on the thread that woke the poll: on a worker, or back on the
+            // poll's I/O thread when they are all non-blocking
+            worker.execute(() -> startGuarded(next));
         } catch (RuntimeException e) { // a worker pool that refuses (shut down, saturated)
             fail("a held poll could not be resumed on a worker", e);
         }

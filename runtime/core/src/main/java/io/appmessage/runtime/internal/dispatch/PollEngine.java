@@ -34,7 +34,9 @@ public final class PollEngine {
     final EnvelopeWriter envelopes;
     final Answers answers;
     final FaultReporter faults;
-    final ScheduledExecutorService timer;
+    final PollDeadlines deadlines;
+    /** Null when the watchdog of non-blocking handlers is off. */
+    final IoThreadWatchdog watchdog;
     final long deadlineNanos;
     final long deadlineMillis;
     final PollExtension[] extensions;
@@ -42,22 +44,27 @@ public final class PollEngine {
     final PollObserver observer;
     private final PollRequestReader reader;
     private final InFlightLimiter limiter;
+    private final IoThreadRule ioThreadRule;
     private volatile boolean closing;
 
     public PollEngine(PluginSwitch plugins, Authenticator authenticator, EnvelopeWriter envelopes, Answers answers,
                       ScheduledExecutorService timer, long deadlineMillis, int maxInFlight, int maxParameters,
-                      List<PollExtension> extensions, PollObserver observer) {
+                      List<PollExtension> extensions, PollObserver observer, long watchdogThresholdNanos,
+                      long watchdogLogIntervalNanos) {
         this.plugins = plugins;
         this.envelopes = envelopes;
         this.answers = answers;
-        this.timer = timer;
         this.deadlineMillis = deadlineMillis;
         this.deadlineNanos = deadlineMillis * 1_000_000L;
+        this.deadlines = PollDeadlines.start(timer, deadlineNanos);
+        this.watchdog = watchdogThresholdNanos > 0
+                ? IoThreadWatchdog.start(timer, watchdogThresholdNanos, watchdogLogIntervalNanos) : null;
         this.limiter = new InFlightLimiter(maxInFlight);
         this.reader = new PollRequestReader(authenticator, maxParameters, answers, envelopes);
         this.extensions = extensions.toArray(new PollExtension[0]);
         this.observer = observer;
         this.faults = new FaultReporter(observer);
+        this.ioThreadRule = new IoThreadRule(authenticator, this.extensions);
     }
 
     /** True for the methods a poll may use: GET and POST. */
@@ -117,6 +124,31 @@ public final class PollEngine {
      */
     public void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer,
                     ConnectionWatch connection) {
+        run(rawQuery, headers, receivedAtMillis, worker, answer, connection, false);
+    }
+
+    /**
+     * True when this poll may run right where it arrived, on the transport's I/O thread, with no
+     * hop to a worker: every handler that would run is declared non-blocking, the poll calls no
+     * authenticator (it carries no token, or the app set none) and every extension stays off
+     * blocking work for it. Cheap: no parsing, one cached look at the handler array.
+     */
+    public boolean runsOnIoThread(String rawQuery, HeaderLookup headers) {
+        return ioThreadRule.allows(plugins.active(), rawQuery, headers);
+    }
+
+    /**
+     * {@link #run} on the I/O thread the poll arrived on, after {@link #runsOnIoThread} said yes:
+     * {@code ioThread} is where work resumes (the same thread), and the watchdog of non-blocking
+     * handlers watches the handlers.
+     */
+    public void runOnIoThread(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor ioThread,
+                              PollAnswer answer, ConnectionWatch connection) {
+        run(rawQuery, headers, receivedAtMillis, ioThread, answer, connection, true);
+    }
+
+    private void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer,
+                     ConnectionWatch connection, boolean onIoThread) {
         long admittedAt = observer == null ? 0 : System.nanoTime();
         String pollId = PollLog.enter(PollLog.newId()); // in the MDC while this thread runs the poll
         try {
@@ -132,7 +164,7 @@ public final class PollEngine {
                 answer(answer, refused.answer, null, PollMode.POLL, admittedAt, 0);
                 return;
             }
-            Poll poll = new Poll(this, request, worker, answer, connection, admittedAt, pollId);
+            Poll poll = new Poll(this, request, worker, answer, connection, admittedAt, pollId, onIoThread && watchdog != null);
             try {
                 poll.start(0);
             } catch (RuntimeException | Error e) {
@@ -150,7 +182,7 @@ public final class PollEngine {
      */
     void answer(PollAnswer answer, PollResponse response, String userId, PollMode mode, long admittedAt,
                 int messagesDelivered) {
-        limiter.releaseAndHandOver(() -> answer.send(response));
+        limiter.releaseAndHandOver(answer, response);
         if (observer != null) {
             observer.pollAnswered(userId, mode, response.status(), System.nanoTime() - admittedAt,
                     response.body().length, messagesDelivered);

@@ -33,6 +33,15 @@ public interface PollExtension {
         return null;
     }
 
+    /**
+     * False when neither stage blocks for a poll whose user is not identified (the only polls that
+     * may run on an I/O thread): then such a poll whose handlers are all non-blocking runs where it
+     * arrived. True by default: a stage is taken to block unless it says otherwise.
+     */
+    default boolean mayBlockAnonymousPolls() {
+        return true;
+    }
+
     /** Runs after the handlers, before the envelope is written; may set envelope fields. */
     default void afterHandlers(PollContext poll) {
     }

@@ -87,6 +87,14 @@ final class SyncCollector implements AppMessage {
         return current;
     }
 
+    /**
+     * The position of the handler running now, or -1; read without the lock from another thread
+     * (the watchdog of non-blocking handlers), so it may be a moment stale.
+     */
+    int runningPosition() {
+        return running && !closed ? current : -1;
+    }
+
     /** The asynchronous handler's slot at {@code position}, or null; read after {@link #close}. */
     AsyncSlot asyncSlot(int position) {
         return asyncSlots == null ? null : asyncSlots[position];

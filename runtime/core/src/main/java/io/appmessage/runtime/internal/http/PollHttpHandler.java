@@ -9,13 +9,13 @@ import io.undertow.util.Headers;
 
 import org.xnio.XnioExecutor;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The poll endpoint as an Undertow {@link HttpHandler}: checks the body size, reads the body, has the
  * {@link PollEngine} admit the poll on the I/O thread (cheap refusals never reach a worker), then
- * runs it through the engine on a worker thread. It does not look at the path, so it can be mounted anywhere in an app's own Undertow.
+ * runs it through the engine: right there when every handler is declared non-blocking, else on a
+ * worker thread ({@link ExchangePoll}). It does not look at the path, so it can be mounted anywhere in an app's own Undertow.
  *
  * <pre>{@code
  * Handlers.path().addExactPath("/api/message/index", server.httpHandler());
@@ -78,7 +78,7 @@ public final class PollHttpHandler implements HttpHandler {
         return answers.awaitWritten(millis);
     }
 
-    /** Takes an in-flight permit (or answers 503) and runs the poll on a worker. */
+    /** Takes an in-flight permit (or answers 503) and runs the poll: on this I/O thread when its handlers allow, else on a worker. */
     private void admitAndRun(HttpServerExchange exchange, long receivedAt, boolean hasBody) {
         PollResponse refused = engine.admit(exchange.getRequestMethod().toString());
         if (refused != null) {
@@ -88,8 +88,7 @@ public final class PollHttpHandler implements HttpHandler {
             Responses.send(exchange, refused);
             return;
         }
-        Executor worker = exchange.getConnection().getWorker();
-        exchange.dispatch(worker, () -> run(exchange, receivedAt, worker, hasBody));
+        ExchangePoll.dispatch(exchange, engine, answers, receivedAt, hasBody);
     }
 
     /**
@@ -167,18 +166,5 @@ public final class PollHttpHandler implements HttpHandler {
             ex.getRequestReceiver().pause();
             Responses.send(ex, response);
         }
-    }
-
-    private void run(HttpServerExchange exchange, long receivedAt, Executor worker, boolean hasBody) {
-        engine.run(exchange.getQueryString(), exchange.getRequestHeaders()::getFirst, receivedAt, worker,
-                response -> {
-                    if (engine.closing()) {
-                        exchange.setPersistent(false); // the last answer on this connection: reconnect elsewhere
-                    }
-                    answers.begin();
-                    if (!Responses.send(exchange, response, answers)) {
-                        answers.end();
-                    }
-                }, UndertowConnectionWatch.of(exchange, hasBody));
     }
 }

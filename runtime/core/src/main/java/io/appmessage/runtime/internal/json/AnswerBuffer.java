@@ -35,6 +35,10 @@ final class AnswerBuffer extends OutputStream {
         return size;
     }
 
+    int capacity() {
+        return bytes.length;
+    }
+
     byte at(int index) {
         return bytes[index];
     }

@@ -38,6 +38,8 @@ public final class EnvelopeWriter {
 
     private final JsonFactory factory;
     private final WriterTable writers;
+    /** Each thread's buffer and generator, reused from envelope to envelope. */
+    private final ThreadLocal<EnvelopeScratch> scratches;
 
     public EnvelopeWriter(WriterTable writers) {
         this.writers = writers;
@@ -49,6 +51,7 @@ public final class EnvelopeWriter {
                 .rootValueSeparator((String) null)
                 .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .build();
+        this.scratches = ThreadLocal.withInitial(() -> new EnvelopeScratch(factory, writers));
     }
 
     /**
@@ -57,52 +60,75 @@ public final class EnvelopeWriter {
      * ({@link DataEntries#droppedCount()}): the caller reports what was dropped.
      */
     public byte[] success(DataEntries entries, EnvelopeFields extra) {
-        AnswerBuffer out = new AnswerBuffer(256);
+        EnvelopeScratch scratch = scratches.get();
+        if (scratch.inUse) {
+            // a value's own code wrote an envelope while this thread was writing one
+            return write(new EnvelopeScratch(factory, writers), entries, extra);
+        }
+        scratch.inUse = true;
+        try {
+            return write(scratch, entries, extra);
+        } finally {
+            scratch.release();
+        }
+    }
+
+    private byte[] write(EnvelopeScratch scratch, DataEntries entries, EnvelopeFields extra) {
+        AnswerBuffer out = scratch.out;
         out.write(PREFIX, 0, PREFIX.length);
-        JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out);
-        boolean open = false;
-        for (int i = 0; i < entries.size(); i++) {
-            int mark = out.size();
-            out.write(open ? ',' : '{');
-            try {
-                // name and value as two root values of one generator (no separator between root
-                // values), flushed so that the buffer's length marks where this entry began
-                g.writeString(WellFormedText.of(entries.key(i)));
-                g.flush();
-                out.write(':');
-                new JacksonJsonSink(g, writers).value(entries.value(i));
-                g.flush();
-                open = true;
-            } catch (Throwable e) {
-                if (isFatal(e)) {
-                    throw (Error) e;
+        boolean clean = false;
+        try {
+            JsonGenerator g = scratch.generator();
+            boolean open = false;
+            for (int i = 0; i < entries.size(); i++) {
+                int mark = out.size();
+                out.write(open ? ',' : '{');
+                try {
+                    // name and value as two root values of one generator (no separator between root
+                    // values), flushed so that the buffer's length marks where this entry began
+                    g.writeString(WellFormedText.of(entries.key(i)));
+                    g.flush();
+                    out.write(':');
+                    scratch.sink().value(entries.value(i));
+                    g.flush();
+                    open = true;
+                } catch (Throwable e) {
+                    if (isFatal(e)) {
+                        throw (Error) e;
+                    }
+                    // user code (an Iterable, a map view, a record accessor) failed half-way: this
+                    // generator's state is lost, so the entry is cut out and a fresh generator goes on
+                    closeQuietly(g);
+                    scratch.discardGenerator();
+                    out.truncate(mark);
+                    g = scratch.generator();
+                    entries.markDropped(i, e);
                 }
-                // user code (an Iterable, a map view, a record accessor) failed half-way: this
-                // generator's state is lost, so the entry is cut out and a fresh generator goes on
-                closeQuietly(g);
-                out.truncate(mark);
-                g = factory.createGenerator(ObjectWriteContext.empty(), out);
-                entries.markDropped(i, e);
+            }
+            if (open) {
+                out.write('}');
+            } else {
+                out.write(NULL, 0, NULL.length);
+            }
+            // the extra fields are written as an object of their own whose '{' becomes the ',' after data
+            int fieldsStart = out.size();
+            g.writeStartObject();
+            extra.write(scratch.sink());
+            g.writeEndObject();
+            g.flush(); // not closed: the generator writes this thread's next envelope too
+            if (out.size() - fieldsStart == 2) {
+                out.truncate(fieldsStart); // "{}": no extra fields
+                out.write('}');
+            } else {
+                out.set(fieldsStart, (byte) ',');
+            }
+            clean = true;
+            return out.toByteArray();
+        } finally {
+            if (!clean) {
+                scratch.discardGenerator(); // left mid-value by whatever escaped
             }
         }
-        if (open) {
-            out.write('}');
-        } else {
-            out.write(NULL, 0, NULL.length);
-        }
-        // the extra fields are written as an object of their own whose '{' becomes the ',' after data
-        int fieldsStart = out.size();
-        g.writeStartObject();
-        extra.write(new JacksonJsonSink(g, writers));
-        g.writeEndObject();
-        g.close();
-        if (out.size() - fieldsStart == 2) {
-            out.truncate(fieldsStart); // "{}": no extra fields
-            out.write('}');
-        } else {
-            out.set(fieldsStart, (byte) ',');
-        }
-        return out.toByteArray();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.appmessage.runtime.internal.server;
 
 import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.internal.config.ServerSettings;
+import io.appmessage.runtime.internal.config.Settings;
 import io.appmessage.runtime.internal.delivery.DeliveryExtension;
 import io.appmessage.runtime.internal.dispatch.Answers;
 import io.appmessage.runtime.internal.dispatch.HandlerTable;
@@ -75,7 +76,7 @@ public final class ServerRuntime {
             t.setDaemon(true);
             return t;
         });
-        timer.setRemoveOnCancelPolicy(true); // polls that finish early must not leave their timers queued
+        timer.setRemoveOnCancelPolicy(true); // held polls that end early must not leave their timers queued
         AppMessageOutbox outbox = wiring.outbox();
         // wake-ups go through the outbox's signal when there is one (with Redis: to every node)
         this.signal = outbox != null ? outbox.signal() : new LocalMessageSignal();
@@ -94,7 +95,8 @@ public final class ServerRuntime {
         stages.addAll(wiring.extensions());
         this.engine = new PollEngine(new PluginSwitch(table, settings.disabledPlugins()), wiring.authenticator(),
                 envelopes, new Answers(envelopes, settings.retryAfterSeconds()), timer,
-                settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages, observer);
+                settings.pollDeadline().toMillis(), settings.maxInFlight(), settings.maxParameters(), stages, observer,
+                settings.get(Settings.NON_BLOCKING_WATCHDOG).toNanos(), settings.faultLogInterval().toNanos());
         delivery.closingWhen(engine::closing);
         this.httpHandler = new PollHttpHandler(engine, settings.maxBodyBytes(), settings.requestParseTimeout().toMillis());
         this.ownDispatcherPool = wiring.dispatcherExecutor() == null ? DispatcherPool.create(settings) : null;
