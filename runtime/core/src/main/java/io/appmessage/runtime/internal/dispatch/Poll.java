@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
@@ -200,7 +201,14 @@ final class Poll extends HandlerRun implements PollContext {
             // handlers never run on the thread that woke the poll: on a worker, or back on the
             // poll's I/O thread when they are all non-blocking
             worker.execute(() -> startGuarded(next));
-        } catch (RuntimeException e) { // a worker pool that refuses (shut down, saturated)
+        } catch (RejectedExecutionException closing) {
+            // the worker pool refuses only once it is shut down: the server is closing, so the client is told
+            // to come back (503 with Retry-After), as a poll arriving now would be; nothing failed
+            if (markAnswered()) {
+                LOG.debug("poll {}: a held poll ended while the workers stop; answered 'shutting down'", pollId);
+                answer(engine.answers.shuttingDown);
+            }
+        } catch (RuntimeException e) {
             fail("a held poll could not be resumed on a worker", e);
         }
     }
