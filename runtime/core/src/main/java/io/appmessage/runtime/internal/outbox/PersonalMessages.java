@@ -1,6 +1,5 @@
 package io.appmessage.runtime.internal.outbox;
 
-import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
 import io.appmessage.runtime.spi.MessageSignal;
@@ -32,53 +31,17 @@ public final class PersonalMessages {
     /** Stores and wakes; with an {@code idempotencyKey} (null: none) a repeat stores nothing and wakes nobody. */
     public long send(String userId, String key, String json, String idempotencyKey) {
         OutboxInput.requireUserId(userId);
-        OutboxInput.requireKey(key);
-        OutboxInput.requireJson(json, maxJsonChars);
-        if (idempotencyKey != null) {
-            OutboxInput.requireIdempotencyKey(idempotencyKey);
-        }
-        long id;
-        boolean repeated = false;
-        try {
-            if (idempotencyKey == null) {
-                id = store.append(userId, key, json).id();
-            } else {
-                OutboxStore.Appended appended = store.append(userId, key, json, idempotencyKey);
-                id = appended.message().id();
-                repeated = appended.repeated();
-            }
-        } catch (OutboxUnavailableException e) {
-            reporter.sendFailed(key, e);
-            throw e;
-        }
-        if (repeated) {
-            reporter.storeAnswered();
-            return id;
-        }
-        reporter.sent(key);
-        try {
-            signal.notifyUser(userId);
-        } catch (RuntimeException e) {
-            reporter.wakeFailed("user", id, e); // stored: the user's next poll carries it even if no poll was woken
-        }
-        return id;
+        return StreamWrites.send(key, json, idempotencyKey, maxJsonChars, reporter,
+                (k, j, idempotency) -> idempotency == null ? new OutboxStore.Appended(store.append(userId, k, j), false)
+                        : store.append(userId, k, j, idempotency),
+                () -> signal.notifyUser(userId), "user");
     }
 
     /** The user's messages after the cursor text the client sent (null or blank: none; malformed: unknown). */
     public Batch read(String userId, String cursorText, int limit) {
         OutboxInput.requireUserId(userId);
-        Cursor cursor = null;
-        if (cursorText != null && !cursorText.isBlank()) {
-            cursor = Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
-        }
-        Batch batch;
-        try {
-            batch = store.read(userId, cursor, limit);
-        } catch (OutboxUnavailableException e) {
-            reporter.storeFailed();
-            throw e;
-        }
-        reporter.storeAnswered();
-        return batch;
+        Cursor cursor = cursorText == null || cursorText.isBlank() ? null
+                : Cursor.tryParse(cursorText.strip()).orElse(Cursor.UNRECOGNIZED);
+        return StreamWrites.read(reporter, () -> store.read(userId, cursor, limit));
     }
 }

@@ -1,6 +1,5 @@
 package io.appmessage.runtime.internal.outbox;
 
-import io.appmessage.runtime.outbox.OutboxUnavailableException;
 import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
 import io.appmessage.runtime.spi.MessageSignal;
@@ -36,48 +35,14 @@ public final class TopicPublisher {
      */
     public long publishJson(String topic, String key, String json, String idempotencyKey) {
         TopicNames.require(topic);
-        OutboxInput.requireKey(key);
-        OutboxInput.requireJson(json, maxJsonChars);
-        if (idempotencyKey != null) {
-            OutboxInput.requireIdempotencyKey(idempotencyKey);
-        }
-        long id;
-        boolean repeated = false;
-        try {
-            if (idempotencyKey == null) {
-                id = store.appendToTopic(topic, key, json).id();
-            } else {
-                OutboxStore.Appended appended = store.appendToTopic(topic, key, json, idempotencyKey);
-                id = appended.message().id();
-                repeated = appended.repeated();
-            }
-        } catch (OutboxUnavailableException e) {
-            reporter.sendFailed(key, e);
-            throw e;
-        }
-        if (repeated) {
-            reporter.storeAnswered();
-            return id;
-        }
-        reporter.sent(key);
-        try {
-            signal.notifyTopic(topic);
-        } catch (RuntimeException e) {
-            reporter.wakeFailed("topic", id, e); // stored: subscribers' next poll carries it
-        }
-        return id;
+        return StreamWrites.send(key, json, idempotencyKey, maxJsonChars, reporter,
+                (k, j, idempotency) -> idempotency == null ? new OutboxStore.Appended(store.appendToTopic(topic, k, j), false)
+                        : store.appendToTopic(topic, k, j, idempotency),
+                () -> signal.notifyTopic(topic), "topic");
     }
 
     /** The topic's messages after {@code after} (null: a new subscriber). */
     public Batch read(String topic, Cursor after, int limit) {
-        Batch batch;
-        try {
-            batch = store.readTopic(topic, after, limit);
-        } catch (OutboxUnavailableException e) {
-            reporter.storeFailed();
-            throw e;
-        }
-        reporter.storeAnswered();
-        return batch;
+        return StreamWrites.read(reporter, () -> store.readTopic(topic, after, limit));
     }
 }

@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>Why these options (issue 6: "a lost connection surfaces as a clear error while polls still answer
- * handler data"): commands time out after {@code commandTimeout}, and while the connection is down they are
+ * <p>Why these options (a lost connection surfaces as a clear error while polls still answer
+ * handler data): commands time out after {@code commandTimeout}, and while the connection is down they are
  * rejected at once instead of queued, so a poll never waits for Redis longer than that; lettuce reconnects
  * in the background (100 ms, doubling to 2 s between tries) and re-subscribes the signal channel, so delivery
  * resumes without a restart.
