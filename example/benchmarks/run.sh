@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# AppMessage benchmarks (issue 5): builds what it needs, runs every section, writes
+# AppMessage benchmarks: builds what it needs, runs every section, writes
 # example/benchmarks/RESULTS.md.
 #
 #   example/benchmarks/run.sh            full run (figures for RESULTS.md; ~30 min on 2 cores)
@@ -10,7 +10,7 @@
 #                                        sections; sections/soak.sh --minutes N runs it on its own)
 #
 # Sections: jmh (dispatch + JSON), http (wrk + sustained rate), startup, compile, memory, and the
-# seams for outbox (issue 6) and longpoll (issue 7): sections/outbox.sh and sections/longpoll.sh,
+# seams for outbox and longpoll: sections/outbox.sh and sections/longpoll.sh,
 # sourced when present (see README.md, "Adding a section").
 # Needs: JDK 17+, Maven, wrk, hyperfine, curl (apt-get install -y wrk hyperfine curl).
 # Every server binds 127.0.0.1 on a free port; every load run is bounded in time.
@@ -76,7 +76,7 @@ BARE_JAR="$TARGET/bare-undertow.jar"
 SCANNING_JAR="$TARGET/scanning-app.jar"
 EXAMPLE_JAR="$(ls "$ROOT"/example/app/target/appmessage-example*.jar 2>/dev/null | grep -v -e sources -e original | head -1 || true)"
 POLL_APP_JAR="$TARGET/poll-app.jar"
-# The apps measured: the example app as shipped (issue 4: five handlers, one of them an async call
+# The apps measured: the example app as shipped (five handlers, one of them an async call
 # that simulates a 20 ms inventory service) and PollApp, the runtime with ten plain handlers (the
 # issue-5 "poll endpoint with 10 handlers"). Without the example app, PollApp stands for both.
 TEN_JAR="$POLL_APP_JAR"; TEN_NAME="PollApp (runtime, 10 handlers)"

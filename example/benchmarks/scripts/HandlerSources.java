@@ -6,7 +6,7 @@
  *       the 100 handlers of the JMH dispatch benchmark and their hand-written direct calls
  *       (output is committed; re-run only to change the handlers)
  *   java scripts/HandlerSources.java compile <dir> <methods>
- *       <methods> handler methods (10 per class, mixed forms) for the compile-time benchmark (issue 5, item 5)
+ *       <methods> handler methods (10 per class, mixed forms) for the compile-time benchmark
  */
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

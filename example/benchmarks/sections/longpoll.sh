@@ -1,4 +1,4 @@
-# Section 8 (issue 7): freshness, send -> client receipt, 5 s polling against long-poll, at 1,000
+# Section 8: long-poll freshness, send -> client receipt, 5 s polling against long-poll, at 1,000
 # and 10,000 connected clients. Sourced by run.sh in a subshell; prints its markdown.
 # Each row: one FreshnessBenchmark JVM (AppMessageServer + embedded outbox + the sending driver)
 # and its child JVM of NIO clients (FreshnessClients). Two processes because each side of 10,000
@@ -32,7 +32,7 @@ lp_row() { # mode clients
   fi
   echo "| $2 | $name | **$(field freshness_p50_ms "$line")** | **$(field freshness_p99_ms "$line")** | $(field freshness_max_ms "$line") | $(field received "$line") / $(field sent "$line") | $(field send_p50_ms "$line") / $(field send_p99_ms "$line") | $(field held_min "$line")–$(field held_max "$line") | $(field errors "$line") / $(field duplicates "$line") / $(field gaps "$line") |"
 }
-echo "## 8. Long-poll freshness: send → client receipt (issue 7)"
+echo "## 8. Long-poll freshness: send → client receipt "
 echo
 echo "One JVM runs PollApp's \`AppMessageServer\` (ten handlers, embedded outbox in a temp directory, long-poll on, cap 25 s) and a driver that sends $LP_RATE targeted messages/s to random users for ${LP_WINDOW}s;"
 echo "a child JVM (\`FreshnessClients\`, raw NIO, one keep-alive connection per user) simulates the connected clients, sends its cursor, drops repeats by id, and on each answer reads the send time every message carries."

@@ -1,4 +1,4 @@
-# Section 7 (issue 6): send and delivery throughput of the targeted-message outbox, both stores.
+# Section 7: send and delivery throughput of the targeted-message outbox, both stores.
 # Sourced by run.sh in a subshell (BENCH_DIR WORK QUICK jrun field ... set); prints its markdown.
 # One JVM per store (io.appmessage.benchmarks.delivery.OutboxThroughput); Redis is a private
 # redis-server on a free loopback port in a temp directory, started and killed by that JVM.
@@ -24,7 +24,7 @@ ob_store_name() {
     redis-aof) echo "Redis, AOF \`--appendfsync always\`" ;;
   esac
 }
-echo "## 7. Outbox: send and delivery throughput (issue 6)"
+echo "## 7. Outbox: send and delivery throughput"
 echo
 echo "\`OutboxThroughput\`, one JVM per store (the JVM's default flags; \`JVM_FLAGS\` is for the apps compared in §3–6), senders, server and clients on this machine: the embedded store in a temp directory;"
 echo "Redis as a private \`redis-server\` ($(redis-server --version 2>/dev/null | awk '{ print $3 }' || echo 'not installed')) on a free loopback port in a temp directory, once without persistence"

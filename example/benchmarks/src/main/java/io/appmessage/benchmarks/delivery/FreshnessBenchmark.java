@@ -19,7 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 7's freshness benchmark: the time from {@code outbox.sendJson} to the client holding the message,
+ * The long-poll freshness benchmark: the time from {@code outbox.sendJson} to the client holding the message,
  * for clients polling every 5 s against clients long-polling, at a given number of connected clients.
  *
  * <p>This JVM runs the real {@code AppMessageServer} ({@link PollApp}'s ten handlers, an embedded outbox in

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issue 6's throughput figures for one store: <b>send</b> (N threads calling {@code outbox.sendJson} as fast
+ * The outbox's throughput figures for one store: <b>send</b> (N threads calling {@code outbox.sendJson} as fast
  * as they can; sends/s and per-send latency, each send durable before it returns) and <b>delivery</b>
  * (messages reaching clients that long-poll a real {@code AppMessageServer} over loopback HTTP with their
  * cursors, {@link PollingClients}): first a backlog drained from the store, then live sends from 16 threads

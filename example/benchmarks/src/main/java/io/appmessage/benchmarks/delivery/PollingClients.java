@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * mini-program client does, and dropping repeats by id. A JDK HttpClient does not hold 10,000 connections
  * cheaply; the runtime's {@code TenThousandHeldPollsTest} drives its client the same way.
  *
- * <p>Two modes (issue 7's comparison): <b>long-poll</b> ({@code wait=<s>}, the next poll leaves as soon as
+ * <p>Two modes (the comparison the freshness benchmark makes): <b>long-poll</b> ({@code wait=<s>}, the next poll leaves as soon as
  * an answer is in; the first wait is spread over 1..s so that holds do not all expire together, as in a
  * steady state), and <b>interval</b> (a poll every period, each client at its own random phase).
  *

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * The send time a benchmark message carries in its data, {@code {"t":<epoch microseconds>}}, so a client in
- * another JVM on the same machine can tell how old a message is when it arrives (issue 6 delivery latency,
- * issue 7 freshness). Wall-clock microseconds rather than {@code nanoTime}: both processes read the same
+ * another JVM on the same machine can tell how old a message is when it arrives (delivery latency,
+ * long-poll freshness). Wall-clock microseconds rather than {@code nanoTime}: both processes read the same
  * system clock, and {@code Instant.now()} has microsecond resolution on Linux.
  *
  * <pre>{@code

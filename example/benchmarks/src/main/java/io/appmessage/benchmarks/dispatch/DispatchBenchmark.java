@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Issue 5, item 1: the cost of one poll's dispatch for 1, 10 and 100 handlers. Every variant calls
+ * The cost of one poll's dispatch for 1, 10 and 100 handlers. Every variant calls
  * the same handler methods with the same collector; only the way the calls are made differs:
  * {@code direct} (hand-written calls, the floor), {@code generated} (the processor's
  * {@code HandlerRegister}), {@code eventBus} (Guava) and {@code reflective} (cached {@code Method.invoke}).

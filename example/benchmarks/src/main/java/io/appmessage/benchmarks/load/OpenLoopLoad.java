@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * second, spread over keep-alive connections), whether or not the server keeps up, and each
  * latency is measured from the request's <em>intended</em> send time, so a stalled server shows
  * up in the percentiles instead of silently slowing the load (the "coordinated omission" that
- * closed-loop tools like wrk suffer; Debian has no wrk2). Issue 5, items 3 and 6.
+ * closed-loop tools like wrk suffer; Debian has no wrk2).
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.appmessage.benchmarks.load.OpenLoopLoad \

@@ -19,8 +19,8 @@ import io.appmessage.runtime.spi.Batch;
 import io.appmessage.runtime.spi.Cursor;
 
 /**
- * Targeted messages: tell one user something the moment it happens, and be sure it arrives (DESIGN.md,
- * "Targeted messages"). A send is stored durably before it returns its id; the user's next poll
+ * Targeted messages: tell one user something the moment it happens, and be sure it arrives.
+ * A send is stored durably before it returns its id; the user's next poll
  * (or a held long-poll, woken by the {@link MessageSignal}) carries it, and it is sent again until a later
  * cursor acknowledges it.
  *
