@@ -18,14 +18,15 @@ import javax.lang.model.element.Modifier;
  * Generates a register's {@code Dispatch}: a nested class holding one object per handler class and
  * calling every handler directly, in order (the protocol of {@code io.appmessage.spi.HandlerDispatch}).
  * The calls are a {@code switch} on the first index that falls through to the last, inside one
- * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers:
- * methods the JIT compiles and inlines small handlers into (HotSpot does not compile methods over 8,000
- * bytes of bytecode), and little source for javac.
+ * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers,
+ * each calling the next: {@code run} picks the method of the first index with one {@code switch}. A method
+ * of six handlers stays under the bytecode size up to which HotSpot's C2 inlines a hot method (325 bytes),
+ * so a short run is inlined into its caller whole, and a long one costs a call per few handlers.
  */
 final class DispatchGenerator {
 
-    /** Handlers per generated method. */
-    static final int CHUNK = 32;
+    /** Handlers per generated method: about 40 bytes of bytecode each, so a method stays inlinable. */
+    static final int CHUNK = 6;
 
     static final String CLASS_NAME = "Dispatch";
     private static final List<String> RESERVED = List.of("from", "next", "request", "steps", "message", "error",
@@ -76,63 +77,61 @@ final class DispatchGenerator {
         }
         type.addMethod(constructor.build());
         if (handlers.size() <= CHUNK) {
-            type.addMethod(runMethod("run", 0, handlers.size(), false)
-                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).build());
-            return type.build();
+            return type.addMethod(runMethod("run", 0, handlers.size(), false)
+                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).build()).build();
         }
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC);
+                .addModifiers(Modifier.PUBLIC).beginControlFlow("switch (from / $L)", CHUNK);
         for (int start = 0; start < handlers.size(); start += CHUNK) {
             int end = Math.min(start + CHUNK, handlers.size());
-            String chunk = "run" + (start / CHUNK);
-            String first = start == 0 ? "from" : "Math.max(from, " + start + ")";
-            if (end == handlers.size()) {
-                run.beginControlFlow("if (from < $L)", end)
-                        .addStatement("$N($L, request, steps)", chunk, first).endControlFlow();
-            } else {
-                run.beginControlFlow("if (from < $L && !$N($L, request, steps))", end, chunk, first)
-                        .addStatement("return").endControlFlow();
-            }
-            type.addMethod(runMethod(chunk, start, end, true).addModifiers(Modifier.PRIVATE).build());
+            String chunk = chunkName(start);
+            run.addCode("case $L:\n$>", start / CHUNK).addStatement("$N(from, request, steps)", chunk)
+                    .addStatement("return").addCode("$<");
+            type.addMethod(runMethod(chunk, start, end, end < handlers.size()).addModifiers(Modifier.PRIVATE).build());
         }
+        run.addCode("default:\n$>").addStatement("return").addCode("$<").endControlFlow();
         return type.addMethod(run.build()).build();
+    }
+
+    private static String chunkName(int start) {
+        return "run" + (start / CHUNK);
     }
 
     /**
      * The calls of handlers {@code start} to {@code end}: a fall-through switch on the next index inside one
-     * {@code try}, re-entered after a failure at the index {@code threw} names. A chunk method returns false
-     * when {@code begin} stopped the run, true when it ran past its last handler.
+     * {@code try}, re-entered after a failure at the index {@code threw} names, while that index is below
+     * {@code end}; then, when {@code chained}, the next chunk from {@code end} on (a call the JIT inlines,
+     * with a constant index, or makes once per chunk). A {@code begin} that says stop returns at once.
      */
-    private MethodSpec.Builder runMethod(String method, int start, int end, boolean chunk) {
+    private MethodSpec.Builder runMethod(String method, int start, int end, boolean chained) {
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder(method))
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough")
                         .build());
-        if (chunk) {
-            run.returns(boolean.class);
-        }
-        String stopped = chunk ? "return false;" : "return;";
         boolean usesMessage = handlers.subList(start, end).stream()
                 .anyMatch(handler -> handler.parameters().contains(HandlerModel.Parameter.MESSAGE));
         if (usesMessage) {
             run.addStatement("$T message", ApiNames.APP_MESSAGE);
         }
-        run.addStatement("int next = from").beginControlFlow("while (true)").beginControlFlow("try")
+        run.addStatement("int next = from").beginControlFlow("while (next < $L)", end).beginControlFlow("try")
                 .beginControlFlow("switch (next)");
         for (int i = start; i < end; i++) {
             HandlerModel handler = handlers.get(i);
             boolean takesMessage = handler.parameters().contains(HandlerModel.Parameter.MESSAGE);
             run.addCode("case $L:\n$>", i)
-                    .addCode(takesMessage ? "if ((message = steps.begin($L)) == null) $L\n" : "if (steps.begin($L) == null) $L\n",
-                            i, stopped)
+                    .addCode(takesMessage ? "if ((message = steps.begin($L)) == null) return;\n" : "if (steps.begin($L) == null) return;\n",
+                            i)
                     .addCode(call(handler))
                     .addCode("$<");
         }
-        run.addCode("default:\n$>").addStatement(chunk ? "return true" : "return").addCode("$<")
-                .endControlFlow()
+        run.endControlFlow()
+                .addStatement("next = $L", end)
                 .nextControlFlow("catch ($T error)", Throwable.class)
                 .addStatement("next = steps.threw(error)")
                 .endControlFlow()
                 .endControlFlow();
+        if (chained) {
+            run.addStatement("$N($L, request, steps)", chunkName(end), end);
+        }
         return run;
     }
 

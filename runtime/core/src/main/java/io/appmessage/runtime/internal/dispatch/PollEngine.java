@@ -34,6 +34,8 @@ public final class PollEngine {
     final EnvelopeWriter envelopes;
     final Answers answers;
     final FaultReporter faults;
+    /** Assembles each answer's data from its handler phase. */
+    final AnswerData data;
     final PollDeadlines deadlines;
     /** Null when the watchdog of non-blocking handlers is off. */
     final IoThreadWatchdog watchdog;
@@ -64,6 +66,7 @@ public final class PollEngine {
         this.extensions = extensions.toArray(new PollExtension[0]);
         this.observer = observer;
         this.faults = new FaultReporter(observer);
+        this.data = new AnswerData(faults, deadlineMillis);
         this.ioThreadRule = new IoThreadRule(authenticator, this.extensions);
     }
 
