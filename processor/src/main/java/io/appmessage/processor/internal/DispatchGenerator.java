@@ -18,10 +18,10 @@ import javax.lang.model.element.Modifier;
  * Generates a register's {@code Dispatch}: a nested class holding one object per handler class and
  * calling every handler directly, in order (the protocol of {@code io.appmessage.spi.HandlerDispatch}).
  * The calls are a {@code switch} on the first index that falls through to the last, inside one
- * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers,
- * each calling the next: {@code run} picks the method of the first index with one {@code switch}. A method
- * of six handlers stays under the bytecode size up to which HotSpot's C2 inlines a hot method (325 bytes),
- * so a short run is inlined into its caller whole, and a long one costs a call per few handlers.
+ * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers:
+ * {@code run} loops over them, {@code runFrom} picking each by a {@code switch}. A method of six handlers
+ * stays under the bytecode size up to which HotSpot's C2 inlines a hot method (325 bytes), so a short run
+ * is inlined into its caller whole, and a long one costs at most a call per six handlers.
  */
 final class DispatchGenerator {
 
@@ -80,33 +80,41 @@ final class DispatchGenerator {
             return type.addMethod(runMethod("run", 0, handlers.size(), false)
                     .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).build()).build();
         }
-        MethodSpec.Builder run = signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC).beginControlFlow("switch (from / $L)", CHUNK);
+        type.addMethod(signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("int next = from")
+                .beginControlFlow("while (next < $L && runFrom(next, request, steps))", handlers.size())
+                .addStatement("next = (next / $L + 1) * $L", CHUNK, CHUNK)
+                .endControlFlow().build());
+        MethodSpec.Builder runFrom = signature(MethodSpec.methodBuilder("runFrom")).addModifiers(Modifier.PRIVATE)
+                .returns(boolean.class)
+                .addJavadoc("Runs the method of the handlers around {@code from}; true when it ran past its last one.\n")
+                .beginControlFlow("switch (from / $L)", CHUNK);
         for (int start = 0; start < handlers.size(); start += CHUNK) {
             int end = Math.min(start + CHUNK, handlers.size());
-            String chunk = chunkName(start);
-            run.addCode("case $L:\n$>", start / CHUNK).addStatement("$N(from, request, steps)", chunk)
-                    .addStatement("return").addCode("$<");
-            type.addMethod(runMethod(chunk, start, end, end < handlers.size()).addModifiers(Modifier.PRIVATE).build());
+            String chunk = "run" + (start / CHUNK);
+            runFrom.addCode("case $L:\n$>", start / CHUNK).addStatement("return $N(from, request, steps)", chunk)
+                    .addCode("$<");
+            type.addMethod(runMethod(chunk, start, end, true).addModifiers(Modifier.PRIVATE).build());
         }
-        run.addCode("default:\n$>").addStatement("return").addCode("$<").endControlFlow();
-        return type.addMethod(run.build()).build();
-    }
-
-    private static String chunkName(int start) {
-        return "run" + (start / CHUNK);
+        runFrom.addCode("default:\n$>").addStatement("return false").addCode("$<").endControlFlow();
+        return type.addMethod(runFrom.build()).build();
     }
 
     /**
      * The calls of handlers {@code start} to {@code end}: a fall-through switch on the next index inside one
      * {@code try}, re-entered after a failure at the index {@code threw} names, while that index is below
-     * {@code end}; then, when {@code chained}, the next chunk from {@code end} on (a call the JIT inlines,
-     * with a constant index, or makes once per chunk). A {@code begin} that says stop returns at once.
+     * {@code end}. A chunk method returns false when {@code begin} stopped the run, true when it ran past its
+     * last handler (then {@code run} goes on with the next method).
      */
-    private MethodSpec.Builder runMethod(String method, int start, int end, boolean chained) {
+    private MethodSpec.Builder runMethod(String method, int start, int end, boolean chunk) {
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder(method))
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough")
                         .build());
+        if (chunk) {
+            run.returns(boolean.class);
+        }
+        String stopped = chunk ? "return false;" : "return;";
         boolean usesMessage = handlers.subList(start, end).stream()
                 .anyMatch(handler -> handler.parameters().contains(HandlerModel.Parameter.MESSAGE));
         if (usesMessage) {
@@ -118,8 +126,8 @@ final class DispatchGenerator {
             HandlerModel handler = handlers.get(i);
             boolean takesMessage = handler.parameters().contains(HandlerModel.Parameter.MESSAGE);
             run.addCode("case $L:\n$>", i)
-                    .addCode(takesMessage ? "if ((message = steps.begin($L)) == null) return;\n" : "if (steps.begin($L) == null) return;\n",
-                            i)
+                    .addCode(takesMessage ? "if ((message = steps.begin($L)) == null) $L\n" : "if (steps.begin($L) == null) $L\n",
+                            i, stopped)
                     .addCode(call(handler))
                     .addCode("$<");
         }
@@ -129,8 +137,8 @@ final class DispatchGenerator {
                 .addStatement("next = steps.threw(error)")
                 .endControlFlow()
                 .endControlFlow();
-        if (chained) {
-            run.addStatement("$N($L, request, steps)", chunkName(end), end);
+        if (chunk) {
+            run.addStatement("return true");
         }
         return run;
     }

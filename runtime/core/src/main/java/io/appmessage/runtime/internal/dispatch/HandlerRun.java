@@ -39,7 +39,7 @@ abstract class HandlerRun implements HandlerSteps {
     final AppMessageRequest request;
     final Executor worker;
     /** The poll's id in log lines and the MDC ({@link PollLog}). */
-    final String pollId;
+    final long pollId;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
     /** The running segment's base (a handler's position is {@code base + index}) and its end index. */
@@ -56,7 +56,7 @@ abstract class HandlerRun implements HandlerSteps {
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private volatile int pending = 1;
 
-    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, String pollId) {
+    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, long pollId) {
         this.engine = engine;
         this.request = request;
         this.worker = worker;
