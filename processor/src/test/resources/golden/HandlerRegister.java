@@ -77,7 +77,7 @@ public final class HandlerRegister implements HandlerRegistry {
         public void run(int from, AppMessageRequest request, HandlerSteps steps) {
             AppMessage message;
             int next = from;
-            while (next < 6) {
+            while (true) {
                 try {
                     switch (next) {
                         case 0:
@@ -99,8 +99,9 @@ public final class HandlerRegister implements HandlerRegistry {
                         case 5:
                             if ((message = steps.begin(5)) == null) return;
                             steps.returned(this.shopHandlers.stock(message, request));
+                        default:
+                            return;
                     }
-                    next = 6;
                 } catch (Throwable error) {
                     next = steps.threw(error);
                 }

@@ -19,14 +19,13 @@ import javax.lang.model.element.Modifier;
  * calling every handler directly, in order (the protocol of {@code io.appmessage.spi.HandlerDispatch}).
  * The calls are a {@code switch} on the first index that falls through to the last, inside one
  * {@code try} that re-enters it after a failing handler, in methods of at most {@link #CHUNK} handlers:
- * {@code run} loops over them, {@code runFrom} picking each by a {@code switch}. A method of six handlers
- * stays under the bytecode size up to which HotSpot's C2 inlines a hot method (325 bytes), so a short run
- * is inlined into its caller whole, and a long one costs at most a call per six handlers.
+ * methods the JIT compiles and inlines small handlers into (HotSpot does not compile methods over 8,000
+ * bytes of bytecode), and little source for javac.
  */
 final class DispatchGenerator {
 
-    /** Handlers per generated method: about 40 bytes of bytecode each, so a method stays inlinable. */
-    static final int CHUNK = 6;
+    /** Handlers per generated method. */
+    static final int CHUNK = 32;
 
     static final String CLASS_NAME = "Dispatch";
     private static final List<String> RESERVED = List.of("from", "next", "request", "steps", "message", "error",
@@ -77,35 +76,32 @@ final class DispatchGenerator {
         }
         type.addMethod(constructor.build());
         if (handlers.size() <= CHUNK) {
-            return type.addMethod(runMethod("run", 0, handlers.size(), false)
-                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).build()).build();
+            type.addMethod(runMethod("run", 0, handlers.size(), false)
+                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).build());
+            return type.build();
         }
-        type.addMethod(signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addStatement("int next = from")
-                .beginControlFlow("while (next < $L && runFrom(next, request, steps))", handlers.size())
-                .addStatement("next = (next / $L + 1) * $L", CHUNK, CHUNK)
-                .endControlFlow().build());
-        MethodSpec.Builder runFrom = signature(MethodSpec.methodBuilder("runFrom")).addModifiers(Modifier.PRIVATE)
-                .returns(boolean.class)
-                .addJavadoc("Runs the method of the handlers around {@code from}; true when it ran past its last one.\n")
-                .beginControlFlow("switch (from / $L)", CHUNK);
+        MethodSpec.Builder run = signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC);
         for (int start = 0; start < handlers.size(); start += CHUNK) {
             int end = Math.min(start + CHUNK, handlers.size());
             String chunk = "run" + (start / CHUNK);
-            runFrom.addCode("case $L:\n$>", start / CHUNK).addStatement("return $N(from, request, steps)", chunk)
-                    .addCode("$<");
+            String first = start == 0 ? "from" : "Math.max(from, " + start + ")";
+            if (end == handlers.size()) {
+                run.beginControlFlow("if (from < $L)", end)
+                        .addStatement("$N($L, request, steps)", chunk, first).endControlFlow();
+            } else {
+                run.beginControlFlow("if (from < $L && !$N($L, request, steps))", end, chunk, first)
+                        .addStatement("return").endControlFlow();
+            }
             type.addMethod(runMethod(chunk, start, end, true).addModifiers(Modifier.PRIVATE).build());
         }
-        runFrom.addCode("default:\n$>").addStatement("return false").addCode("$<").endControlFlow();
-        return type.addMethod(runFrom.build()).build();
+        return type.addMethod(run.build()).build();
     }
 
     /**
      * The calls of handlers {@code start} to {@code end}: a fall-through switch on the next index inside one
-     * {@code try}, re-entered after a failure at the index {@code threw} names, while that index is below
-     * {@code end}. A chunk method returns false when {@code begin} stopped the run, true when it ran past its
-     * last handler (then {@code run} goes on with the next method).
+     * {@code try}, re-entered after a failure at the index {@code threw} names. A chunk method returns false
+     * when {@code begin} stopped the run, true when it ran past its last handler.
      */
     private MethodSpec.Builder runMethod(String method, int start, int end, boolean chunk) {
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder(method))
@@ -120,7 +116,7 @@ final class DispatchGenerator {
         if (usesMessage) {
             run.addStatement("$T message", ApiNames.APP_MESSAGE);
         }
-        run.addStatement("int next = from").beginControlFlow("while (next < $L)", end).beginControlFlow("try")
+        run.addStatement("int next = from").beginControlFlow("while (true)").beginControlFlow("try")
                 .beginControlFlow("switch (next)");
         for (int i = start; i < end; i++) {
             HandlerModel handler = handlers.get(i);
@@ -131,15 +127,12 @@ final class DispatchGenerator {
                     .addCode(call(handler))
                     .addCode("$<");
         }
-        run.endControlFlow()
-                .addStatement("next = $L", end)
+        run.addCode("default:\n$>").addStatement(chunk ? "return true" : "return").addCode("$<")
+                .endControlFlow()
                 .nextControlFlow("catch ($T error)", Throwable.class)
                 .addStatement("next = steps.threw(error)")
                 .endControlFlow()
                 .endControlFlow();
-        if (chunk) {
-            run.addStatement("return true");
-        }
         return run;
     }
 
