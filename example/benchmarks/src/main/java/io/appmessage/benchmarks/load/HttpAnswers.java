@@ -53,8 +53,13 @@ public final class HttpAnswers {
 
     /** The body of the complete answer of length {@code end} (chunked bodies keep their chunk lines). */
     public static String body(byte[] bytes, int end) {
-        int start = indexOf(bytes, end, 0, HEADERS_END) + 4;
+        int start = bodyStart(bytes, end);
         return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Where the body of the complete answer of length {@code end} begins. */
+    public static int bodyStart(byte[] bytes, int end) {
+        return indexOf(bytes, end, 0, HEADERS_END) + 4;
     }
 
     /** The first line of the answer, for an error message. */
@@ -68,16 +73,25 @@ public final class HttpAnswers {
         for (int line = indexOf(bytes, headersEnd, 0, new byte[] {'\n'}) + 1; line > 0 && line < headersEnd; ) {
             int eol = indexOf(bytes, headersEnd + 2, line, new byte[] {'\r'});
             if (regionMatchesIgnoreCase(bytes, line, name)) {
-                String value = new String(bytes, line + name.length(), eol - line - name.length(), StandardCharsets.ISO_8859_1).trim();
-                try {
-                    return Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
+                return number(bytes, line + name.length(), eol);
             }
             line = eol + 2;
         }
         return -2;
+    }
+
+    /** The decimal number in {@code bytes[from, to)} around blanks, -1 when there is none. */
+    private static long number(byte[] bytes, int from, int to) {
+        long value = -1;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b >= '0' && b <= '9') {
+                value = (value < 0 ? 0 : value * 10) + (b - '0');
+            } else if (b != ' ' && b != '\t') {
+                return -1;
+            }
+        }
+        return value;
     }
 
     private static boolean contains(byte[] bytes, int end, String what) {
@@ -96,7 +110,8 @@ public final class HttpAnswers {
         return true;
     }
 
-    static int indexOf(byte[] bytes, int length, int from, byte[] what) {
+    /** Where {@code what} first occurs in {@code bytes[from, length)}, or -1. */
+    public static int indexOf(byte[] bytes, int length, int from, byte[] what) {
         outer:
         for (int i = from; i <= length - what.length; i++) {
             for (int j = 0; j < what.length; j++) {

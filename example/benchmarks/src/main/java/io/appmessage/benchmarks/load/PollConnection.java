@@ -124,6 +124,19 @@ public final class PollConnection {
         return HttpAnswers.body(response.array(), answerEnd);
     }
 
+    /** The answer's bytes, valid until the next {@link #send}: its body is {@code [bodyStart(), end())}. */
+    public byte[] bytes() {
+        return response.array();
+    }
+
+    public int bodyStart() {
+        return HttpAnswers.bodyStart(response.array(), answerEnd);
+    }
+
+    public int end() {
+        return answerEnd;
+    }
+
     /** Closes and opens the connection again (after an error); true when connected already. */
     public boolean reconnect(Selector selector) throws IOException {
         close();

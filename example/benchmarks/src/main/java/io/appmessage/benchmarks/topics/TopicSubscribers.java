@@ -1,6 +1,11 @@
 package io.appmessage.benchmarks.topics;
 
+import static io.appmessage.benchmarks.load.Bytes.ascii;
+import static io.appmessage.benchmarks.load.Bytes.find;
+import static io.appmessage.benchmarks.load.Bytes.number;
+
 import io.appmessage.benchmarks.delivery.Percentiles;
+import io.appmessage.benchmarks.load.Bytes;
 import io.appmessage.benchmarks.load.PollConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,6 +43,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TopicSubscribers {
 
+    private static final byte[] MESSAGE = ascii("{\"id\":");
+    private static final byte[] STAMP = ascii("\"t\":");
+    private static final byte[] CURSOR = ascii("\"cursor\":\"");
+    private static final byte[] QUOTE = ascii("\"");
+    private static final byte[] NOT_RECOVERED = ascii("\"recovered\":false");
     /** Connects in flight at once: the server's accept backlog is never flooded. */
     private static final int CONNECT_STEP = 500;
 
@@ -216,9 +226,11 @@ public final class TopicSubscribers {
             toSend.add(s);
             return;
         }
-        String body = s.connection.body();
-        for (int at = body.indexOf("{\"id\":"); at >= 0; at = body.indexOf("{\"id\":", at + 6)) {
-            long id = number(body, at + 6);
+        // parsed from the bytes: a String per answer would double this client's cost per answer
+        byte[] bytes = s.connection.bytes();
+        int end = s.connection.end();
+        for (int at = find(bytes, end, s.connection.bodyStart(), MESSAGE); at >= 0; at = find(bytes, end, at + 1, MESSAGE)) {
+            long id = number(bytes, at + MESSAGE.length);
             if (id <= s.lastId) {
                 duplicates++;
                 continue;
@@ -227,20 +239,24 @@ public final class TopicSubscribers {
                 gaps += id - s.lastId - 1;
             }
             s.lastId = id;
-            int t = body.indexOf("\"t\":", at);
+            int t = find(bytes, end, at, STAMP);
             if (t >= 0) {
-                sincePublish.add(receivedMicros - number(body, t + 4));
+                sincePublish.add(receivedMicros - number(bytes, t + STAMP.length));
             }
             record(id, receivedMicros);
         }
-        int cursorAt = body.indexOf("\"cursor\":\"");
+        int cursorAt = find(bytes, end, s.connection.bodyStart(), CURSOR);
         if (cursorAt >= 0) {
             if (s.cursor == null) {
                 answeredOnce++;
             }
-            s.cursor = body.substring(cursorAt + 10, body.indexOf('"', cursorAt + 10));
+            int from = cursorAt + CURSOR.length;
+            int to = find(bytes, end, from, QUOTE);
+            if (s.cursor == null || !Bytes.same(s.cursor, bytes, from, to)) {
+                s.cursor = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            }
         }
-        if (body.contains("\"recovered\":false")) {
+        if (find(bytes, end, s.connection.bodyStart(), NOT_RECOVERED) >= 0) {
             notRecovered++;
         }
         toSend.add(s); // long-poll: the next poll leaves as soon as an answer is in
@@ -253,14 +269,6 @@ public final class TopicSubscribers {
         }
         receivedIds[received] = id;
         receivedAt[received++] = receivedMicros;
-    }
-
-    private static long number(String text, int from) {
-        long value = 0;
-        for (int i = from; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
-            value = value * 10 + (text.charAt(i) - '0');
-        }
-        return value;
     }
 
     private void fail(Subscriber s, String what) {
