@@ -126,7 +126,10 @@ public final class TopicFanOutBenchmark {
             int heldAtStart = HeldPollsWait.until(server::heldPolls, options.subscribers(), 60_000);
             String published = options.mode().equals("freshness") ? freshness(options, server, outbox, timeline, toChild)
                     : throughput(options, outbox);
-            Thread.sleep(3_000); // the last answers reach the subscribers
+            // caught up: a subscriber behind the topic's head is answered at once, so only one that has every
+            // message holds a poll (bounded: a busy machine may take a while to drain a throughput run)
+            HeldPollsWait.until(server::heldPolls, options.subscribers(), 120_000);
+            Thread.sleep(500);
             toChild.println("stop");
             String result = await(lines, "RESULT", 60).substring("RESULT ".length());
             if (options.mode().equals("throughput")) { // no acknowledgements: freshness from each publish's start
