@@ -1,0 +1,77 @@
+// Pieces of the mini-program host (miniprogram-host.js): its timers, setData's data paths, and the
+// system information WeChat's sync APIs answer.
+
+/**
+ * setTimeout/setInterval of the mini-program's JS thread. While suspended (the app in the
+ * background past 5 s) nothing runs; what came due runs when the thread resumes.
+ */
+export function hostTimers() {
+  const handles = new Set();
+  const deferred = [];
+  let suspended = false;
+  const run = (fn, args) => (suspended ? deferred.push(() => fn(...args)) : fn(...args));
+  return {
+    setTimeout(fn, ms, ...args) {
+      const handle = setTimeout(() => {
+        handles.delete(handle);
+        run(fn, args);
+      }, ms);
+      handles.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      handles.delete(handle);
+      clearTimeout(handle);
+    },
+    setInterval(fn, ms, ...args) {
+      const handle = setInterval(() => run(fn, args), ms);
+      handles.add(handle);
+      return handle;
+    },
+    clearInterval(handle) {
+      handles.delete(handle);
+      clearInterval(handle);
+    },
+    suspend() {
+      suspended = true;
+    },
+    resume() {
+      suspended = false;
+      deferred.splice(0).forEach((fn) => fn());
+    },
+    clearAll() {
+      for (const handle of handles) clearTimeout(handle);
+      handles.clear();
+      deferred.length = 0;
+    }
+  };
+}
+
+/** Sets `value` at a setData path: `a`, `a.b.c`, `list[2].text` (missing levels are created). */
+export function setDataPath(target, key, value) {
+  const parts = [];
+  key.replace(/([^.[\]]+)|\[(\d+)\]/g, (_, name, index) => parts.push(index !== undefined ? Number(index) : name));
+  let node = target;
+  parts.slice(0, -1).forEach((part, i) => {
+    if (node[part] === null || typeof node[part] !== 'object') node[part] = typeof parts[i + 1] === 'number' ? [] : {};
+    node = node[part];
+  });
+  node[parts[parts.length - 1]] = value;
+}
+
+/**
+ * wx.getSystemInfoSync and the APIs that replace it (getAppBaseInfo, getWindowInfo,
+ * getDeviceInfo): the fields WeChat documents, with DevTools' iPhone values.
+ */
+export function systemInfo() {
+  const window = { pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390, windowHeight: 753, statusBarHeight: 47, screenTop: 0, safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 } };
+  const device = { brand: 'devtools', model: 'iPhone 12/13 (Pro)', system: 'iOS 15.0', platform: 'devtools', benchmarkLevel: 1 };
+  const base = { SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.5', theme: 'light', enableDebug: false, host: { appId: '' } };
+  const copy = (o) => JSON.parse(JSON.stringify(o));
+  return {
+    getSystemInfoSync: () => copy({ ...window, ...device, ...base, fontSizeSetting: 16 }),
+    getWindowInfo: () => copy(window),
+    getDeviceInfo: () => copy(device),
+    getAppBaseInfo: () => copy(base)
+  };
+}
