@@ -20,8 +20,9 @@
 //   fail "request:fail interrupted".
 // - wx.request URLs must be absolute; with project.config.json's setting.urlCheck not false, only
 //   https (errMsg "request:fail url not in domain list"), as on a phone.
-// Not emulated: rendering beyond data binding (no layout, no events from taps), custom components,
-// subpackages, and APIs the app does not call (wx.preloadAssets among them: absent here, so code that
+// Not emulated: rendering beyond data binding (no layout, no events from taps), WXML templates and
+// wxs (render() refuses them; viewData() gives what the page sent), custom components (their files
+// are loaded and their Component() registered, none is instantiated), subpackages, and APIs the app does not call (wx.preloadAssets among them: absent here, so code that
 // feature-tests for it does without, as on an older base library).
 import vm from 'node:vm';
 import fs from 'node:fs';
@@ -134,8 +135,25 @@ export function launchMiniProgram(root, { backend, query = {}, scene = 1001 } = 
   const cache = new Map();
 
   function register(kind, options) {
-    if (!registering) throw new Error(`${kind}() outside of a page's file: custom components are not emulated`);
+    if (!registering) throw new Error(`${kind}() outside of a page's or component's file`);
     routes.set(registering, { kind, options });
+  }
+
+  /** Loads what a page's or component's .json names in usingComponents (registered, not instantiated). */
+  function loadComponents(route) {
+    const json = readJson(path.join(root, route + '.json')) || {};
+    for (const ref of Object.values(json.usingComponents || {})) {
+      const file = path.relative(root, ref.startsWith('/') ? path.join(root, ref) : path.resolve(root, path.dirname(route), ref));
+      if (routes.has(file) || registering === file) continue;
+      const outer = registering;
+      registering = file;
+      try {
+        load(path.join(root, file + '.js'));
+      } finally {
+        registering = outer;
+      }
+      loadComponents(file);
+    }
   }
 
   function load(file) {
@@ -174,7 +192,8 @@ export function launchMiniProgram(root, { backend, query = {}, scene = 1001 } = 
     }
     const definition = routes.get(route);
     if (!definition) throw new Error(`${route}.js called neither Page() nor Component()`);
-    const view = parseWxml(fs.readFileSync(path.join(root, route + '.wxml'), 'utf8'));
+    loadComponents(route);
+    const view = () => parseWxml(fs.readFileSync(path.join(root, route + '.wxml'), 'utf8'));
     const page = definition.kind === 'Page' ? pageInstance(definition.options) : componentPage(definition.options, pageQuery);
     Object.assign(page, { route, options: { ...pageQuery }, __route__: route, __wxWebviewId__: pages.length + 1, __wxExparserNodeId__: 'page' + (pages.length + 1) });
     page.$view = { tree: view, data: JSON.parse(JSON.stringify(page.data)), updates: 0 };
@@ -259,7 +278,9 @@ export function launchMiniProgram(root, { backend, query = {}, scene = 1001 } = 
     logs,
     currentPage,
     /** The current page's view as WXML renders it from the data it was sent. */
-    render: () => renderWxml(currentPage().$view.tree, currentPage().$view.data),
+    render: () => renderWxml(currentPage().$view.tree(), currentPage().$view.data),
+    /** The data the current page's view holds (what setData sent, JSON-copied). */
+    viewData: () => currentPage().$view.data,
     /** Text of each element matching `#id` or `.class` on the current page. */
     texts(selector) {
       return select(this.render(), selector).map(textOf);
