@@ -16,8 +16,8 @@
 //   view (rendered from the page's .wxml by wxml.js), data this.data reads at once, the callback after
 //   the view updated; `undefined` values are refused with WeChat's warning; observers of set fields.
 // - background (framework/runtime/operating-mechanism.html): hide runs the page's onHide, then App
-//   onHide; 5 s later the JS thread stops (timers wait until the app shows again) and open requests
-//   fail "request:fail interrupted".
+//   onHide; 5 s later the JS thread stops (a timer that comes due meanwhile runs once when the app
+//   shows again) and open requests fail "request:fail interrupted".
 // - wx.request URLs must be absolute; with project.config.json's setting.urlCheck not false, only
 //   https (errMsg "request:fail url not in domain list"), as on a phone.
 // Not emulated: rendering beyond data binding (no layout, no events from taps), WXML templates and
@@ -310,6 +310,7 @@ export function launchMiniProgram(root, { backend, query = {}, scene = 1001 } = 
         safely('detached', (page.$lifetimes || {}).detached, page);
       }
       clearTimeout(suspendTimer);
+      emu.host.show(); // ends the request host's own hide timer
       timers.clearAll();
     }
   };

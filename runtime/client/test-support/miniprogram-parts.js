@@ -3,33 +3,35 @@
 
 /**
  * setTimeout/setInterval of the mini-program's JS thread. While suspended (the app in the
- * background past 5 s) nothing runs; what came due runs when the thread resumes.
+ * background past 5 s) nothing runs; a timer that came due runs once when the thread resumes.
  */
 export function hostTimers() {
   const handles = new Set();
-  const deferred = [];
+  const deferred = new Map(); // handle -> what it would have run
   let suspended = false;
-  const run = (fn, args) => (suspended ? deferred.push(() => fn(...args)) : fn(...args));
+  const run = (handle, fn, args) => (suspended ? deferred.set(handle, () => fn(...args)) : fn(...args));
   return {
     setTimeout(fn, ms, ...args) {
       const handle = setTimeout(() => {
         handles.delete(handle);
-        run(fn, args);
+        run(handle, fn, args);
       }, ms);
       handles.add(handle);
       return handle;
     },
     clearTimeout(handle) {
       handles.delete(handle);
+      deferred.delete(handle);
       clearTimeout(handle);
     },
     setInterval(fn, ms, ...args) {
-      const handle = setInterval(() => run(fn, args), ms);
+      const handle = setInterval(() => run(handle, fn, args), ms);
       handles.add(handle);
       return handle;
     },
     clearInterval(handle) {
       handles.delete(handle);
+      deferred.delete(handle);
       clearInterval(handle);
     },
     suspend() {
@@ -37,12 +39,14 @@ export function hostTimers() {
     },
     resume() {
       suspended = false;
-      deferred.splice(0).forEach((fn) => fn());
+      const due = [...deferred.values()];
+      deferred.clear();
+      due.forEach((fn) => fn());
     },
     clearAll() {
       for (const handle of handles) clearTimeout(handle);
       handles.clear();
-      deferred.length = 0;
+      deferred.clear();
     }
   };
 }
@@ -74,4 +78,21 @@ export function systemInfo() {
     getDeviceInfo: () => copy(device),
     getAppBaseInfo: () => copy(base)
   };
+}
+
+/**
+ * WeChat DevTools' 构建 npm (Tools → Build npm), as documented
+ * (https://developers.weixin.qq.com/miniprogram/dev/devtools/npm.html): for each dependency in the
+ * project's package.json, the folder its package.json names in `miniprogram` is copied from
+ * node_modules to miniprogram_npm/<name>/. A package without that field is refused here (DevTools
+ * would bundle its `main` instead).
+ */
+export function buildNpm(projectDir, { fs, path }) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8'));
+  for (const name of Object.keys(pkg.dependencies || {})) {
+    const home = fs.realpathSync(path.join(projectDir, 'node_modules', name));
+    const field = JSON.parse(fs.readFileSync(path.join(home, 'package.json'), 'utf8')).miniprogram;
+    if (!field) throw new Error(`${name} has no "miniprogram" field: this 构建 npm stand-in copies only such packages`);
+    fs.cpSync(path.join(home, field), path.join(projectDir, 'miniprogram_npm', name), { recursive: true });
+  }
 }

@@ -2,9 +2,10 @@
 // It keeps WXML's documented rules (https://developers.weixin.qq.com/miniprogram/dev/reference/wxml/):
 // {{ }} data binding in text and attributes, wx:for with wx:for-item / wx:for-index (defaults
 // `item` / `index`), wx:if / wx:elif / wx:else on siblings, <block> renders its children only.
-// Bindings here are data paths (`a`, `m.data.text`, `list[0]`) and literals, which is what
-// compilers such as uni-app emit (they compute expressions in the logic layer); any other expression,
-// and <import>/<include>/<template>/<wxs>, throws instead of rendering something wrong.
+// Bindings here are data paths (`a`, `m.data.text`, `list.length`), literals, `!x` and one comparison
+// (`list.length === 0`), which is what hand-written pages and compilers such as uni-app emit (they
+// compute expressions in the logic layer); any other expression, and <import>/<include>/<template>/
+// <wxs>, throws instead of rendering something wrong.
 
 const UNSUPPORTED_TAGS = new Set(['import', 'include', 'template', 'wxs']);
 
@@ -44,8 +45,23 @@ function parseAttributes(text) {
 
 const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*$/;
 
+const COMPARISON = /^(.+?)\s*(===|!==|==|!=|>=|<=|>|<)\s*(.+)$/;
+const COMPARE = {
+  '===': (a, b) => a === b,
+  '!==': (a, b) => a !== b,
+  '==': (a, b) => a == b, // eslint-disable-line eqeqeq
+  '!=': (a, b) => a != b, // eslint-disable-line eqeqeq
+  '>=': (a, b) => a >= b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '<': (a, b) => a < b
+};
+
 function evaluate(expression, scope) {
   const e = expression.trim();
+  const comparison = COMPARISON.exec(e);
+  if (comparison) return COMPARE[comparison[2]](evaluate(comparison[1], scope), evaluate(comparison[3], scope));
+  if (e.startsWith('!')) return !evaluate(e.slice(1), scope);
   if (/^-?\d+(\.\d+)?$/.test(e)) return Number(e);
   if (/^'[^']*'$|^"[^"]*"$/.test(e)) return e.slice(1, -1);
   if (e === 'true' || e === 'false') return e === 'true';
