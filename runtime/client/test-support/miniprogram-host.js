@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emulateWx } from './emulators.js';
 import { parseWxml, renderWxml, select, textOf } from './wxml.js';
-import { hostTimers, setDataPath, systemInfo } from './miniprogram-parts.js';
+import { hostTimers, hostWx, setDataPath } from './miniprogram-parts.js';
 
 const BROWSER_GLOBALS = ['window', 'document', 'frames', 'self', 'location', 'navigator', 'localStorage', 'history', 'screen', 'alert', 'confirm', 'prompt', 'XMLHttpRequest', 'WebSocket', 'fetch'];
 const SUSPEND_AFTER_HIDE_MS = 5000;
@@ -70,40 +70,7 @@ export function launchMiniProgram(root, { backend, query = {}, scene = 1001 } = 
     }
   };
 
-  function request(options) {
-    const url = options && options.url;
-    const refuse = (errMsg) => {
-      Promise.resolve().then(() => options.fail && options.fail({ errMsg }));
-      return { abort() {} };
-    };
-    if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) return refuse(`request:fail invalid url "${url}"`);
-    if (typeof url === 'string' && urlCheck && !url.startsWith('https://')) return refuse('request:fail url not in domain list');
-    return emu.api.request(options);
-  }
-
-  const wx = {
-    ...emu.api,
-    request,
-    setStorage({ key, data, success, fail, complete }) {
-      Promise.resolve().then(() => {
-        try {
-          emu.api.setStorageSync(key, data);
-          if (success) success({ errMsg: 'setStorage:ok' });
-        } catch (error) {
-          if (fail) fail({ errMsg: 'setStorage:fail ' + error.message });
-        }
-        if (complete) complete({});
-      });
-    },
-    ...systemInfo(),
-    getLaunchOptionsSync: () => JSON.parse(JSON.stringify(launchOptions)),
-    getEnterOptionsSync: () => JSON.parse(JSON.stringify(launchOptions)),
-    getAccountInfoSync: () => ({ miniProgram: { appId: project.appid || 'touristappid', envVersion: 'develop', version: '' } }),
-    onAppShow: (cb) => appShow.push(cb),
-    offAppShow: (cb) => remove(appShow, cb),
-    onAppHide: (cb) => appHide.push(cb),
-    offAppHide: (cb) => remove(appHide, cb)
-  };
+  const wx = hostWx({ emu, urlCheck, launchOptions, appId: project.appid, appShow, appHide });
 
   const consoleOf = {
     log: (...a) => logs.push(a.map(String).join(' ')),
@@ -324,11 +291,6 @@ function defaultOf(spec) {
   if (type === Boolean) return false;
   if (type === Array) return [];
   return null;
-}
-
-function remove(list, cb) {
-  const i = list.indexOf(cb);
-  if (i >= 0) list.splice(i, 1);
 }
 
 function readJson(file) {

@@ -1,5 +1,52 @@
-// Pieces of the mini-program host (miniprogram-host.js): its timers, setData's data paths, and the
-// system information WeChat's sync APIs answer.
+// Pieces of the mini-program host (miniprogram-host.js): its `wx`, its timers, setData's data paths,
+// the system information WeChat's sync APIs answer, and 构建 npm.
+
+/**
+ * The `wx` a mini-program sees: emulateWx's request and storage, with wx.request's URL rules
+ * (absolute URLs only; https only unless project.config.json turns urlCheck off, as DevTools'
+ * 不校验合法域名 does), wx.setStorage, the system and launch information, and the app show/hide
+ * listeners.
+ */
+export function hostWx({ emu, urlCheck, launchOptions, appId, appShow, appHide }) {
+  function request(options) {
+    const url = options && options.url;
+    const refuse = (errMsg) => {
+      Promise.resolve().then(() => options.fail && options.fail({ errMsg }));
+      return { abort() {} };
+    };
+    if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) return refuse(`request:fail invalid url "${url}"`);
+    if (typeof url === 'string' && urlCheck && !url.startsWith('https://')) return refuse('request:fail url not in domain list');
+    return emu.api.request(options);
+  }
+  const remove = (list, cb) => {
+    const i = list.indexOf(cb);
+    if (i >= 0) list.splice(i, 1);
+  };
+  const launch = () => JSON.parse(JSON.stringify(launchOptions));
+  return {
+    ...emu.api,
+    request,
+    setStorage({ key, data, success, fail, complete }) {
+      Promise.resolve().then(() => {
+        try {
+          emu.api.setStorageSync(key, data);
+          if (success) success({ errMsg: 'setStorage:ok' });
+        } catch (error) {
+          if (fail) fail({ errMsg: 'setStorage:fail ' + error.message });
+        }
+        if (complete) complete({});
+      });
+    },
+    ...systemInfo(),
+    getLaunchOptionsSync: launch,
+    getEnterOptionsSync: launch,
+    getAccountInfoSync: () => ({ miniProgram: { appId: appId || 'touristappid', envVersion: 'develop', version: '' } }),
+    onAppShow: (cb) => appShow.push(cb),
+    offAppShow: (cb) => remove(appShow, cb),
+    onAppHide: (cb) => appHide.push(cb),
+    offAppHide: (cb) => remove(appHide, cb)
+  };
+}
 
 /**
  * setTimeout/setInterval of the mini-program's JS thread. While suspended (the app in the
