@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * to the engine, so no container thread waits for an async handler or a held long-poll. The answer is
  * written on the engine's thread. When the container reports the request over first (the client went
  * away: {@code onError}; the safety timeout: {@code onTimeout}), or the connection of a held poll is seen
- * closed (Tomcat: {@link SocketWatcher}; Undertow: {@link UndertowConnectionWatch}), the poll is told at once and its hold freed.
+ * closed (Tomcat and Jetty: {@link SocketWatcher}; Undertow: {@link UndertowConnectionWatch}), the poll is told at once and its hold freed.
  */
 final class ServletPollEndpoint implements HttpRequestHandler {
 
@@ -65,7 +65,7 @@ final class ServletPollEndpoint implements HttpRequestHandler {
     }
 
     /**
-     * On Tomcat and Undertow, watches the connection of a poll that may be held ({@code wait=} asked, no body):
+     * On Tomcat, Jetty and Undertow, watches the connection of a poll that may be held ({@code wait=} asked, no body):
      * when the client closes it, the hold is freed and the request ended at once. Returns what stops watching.
      */
     private static Runnable watchConnection(HttpServletRequest request, AsyncContext async, CompletableFuture<Void> over) {
@@ -80,7 +80,10 @@ final class ServletPollEndpoint implements HttpRequestHandler {
         };
         Runnable stop = UNDERTOW ? UndertowConnectionWatch.watch(request, gone) : null;
         if (stop == null) {
-            TomcatConnections.Connection connection = TomcatConnections.of(request);
+            WatchedSocket connection = TomcatConnections.of(request);
+            if (connection == null) {
+                connection = JettyConnections.of(request);
+            }
             if (connection == null) {
                 return () -> { };
             }
