@@ -65,6 +65,7 @@ public class AppMessageAutoConfiguration {
                 .workerThreads(properties.getWorkerThreads())
                 .maxParameters(properties.getMaxParameters())
                 .disabledPlugins(properties.getDisabledPlugins().toArray(String[]::new))
+                .expectPlugins(properties.getExpectedPlugins().toArray(String[]::new))
                 .faultLogInterval(properties.getFaultLogInterval())
                 .longPoll(properties.isLongPoll())
                 .longPollCap(properties.getLongPollCap())
@@ -83,8 +84,17 @@ public class AppMessageAutoConfiguration {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("appmessage.* settings are not valid: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(MISSING_PLUGIN)) {
+                throw new IllegalStateException("appmessage.expected-plugins=" + String.join(",", properties.getExpectedPlugins())
+                        + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
+
+    /** The tag of the engine's failure when an expected plugin brought no handler. */
+    private static final String MISSING_PLUGIN = "[AppMessage-MissingPlugin]";
 
     @Bean
     @ConditionalOnMissingBean

@@ -64,6 +64,24 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void expectedPlugins_thatAreThere_startAsUsual() {
+        runner.withPropertyValues("appmessage.expected-plugins=shop").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(poll(context.getBean(AppMessageDispatcher.class))).contains("\"shop_banner\":\"sale today\"");
+        });
+    }
+
+    @Test
+    void anExpectedPluginThatIsMissing_failsStartUp_namingThePropertyAndThePlugin() {
+        runner.withPropertyValues("appmessage.expected-plugins=shop,wxapp").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("appmessage.expected-plugins=shop,wxapp")
+                    .hasStackTraceContaining("[AppMessage-MissingPlugin] expected plugin [wxapp] not found")
+                    .hasStackTraceContaining("plugins found: [shop]");
+        });
+    }
+
+    @Test
     void embeddedStore_givesAnOutboxBean_thatTheEngineDeliversFrom() {
         runner.withPropertyValues("appmessage.outbox.store=embedded",
                 "appmessage.outbox.data-dir=target/outbox-runner-" + System.nanoTime()).run(context -> {
