@@ -47,16 +47,17 @@ soak_row() { # store
   if [[ -z "$line" || "$(field failed "$line")" == yes ]]; then
     echo "| $1 | failed: see \`target/run/soak-$1.log\` | | | | | |"; return
   fi
-  echo "| $1 | $(field minutes "$line") | $(field heap_first_mb "$line") → $(field heap_last_mb "$line") (max $(field heap_max_mb "$line")) | $(field files_first "$line") → $(field files_last "$line") (max $(field files_max "$line")) | $(field threads_first "$line") → $(field threads_last "$line") (max $(field threads_max "$line")) | $(field send_failures "$line") / $(field client_errors "$line") | $(field sent "$line") sent ($(field achieved_rate "$line")/s), $(field received "$line") / $(field expected "$line") received, dup $(( $(field interval_duplicates "$line") + $(field longpoll_duplicates "$line") )), gaps $(( $(field interval_gaps "$line") + $(field longpoll_gaps "$line") )): **$(field delivered_once "$line")** |"
+  echo "| $1 | $(field minutes "$line") | $(field heap_first_mb "$line") → $(field heap_last_mb "$line") (max $(field heap_max_mb "$line")) | $(field files_first "$line") → $(field files_last "$line") (max $(field files_max "$line")) | $(field threads_first "$line") → $(field threads_last "$line") (max $(field threads_max "$line")) | $(field send_failures "$line") / $(field send_retries "$line") / $(field client_errors "$line") | $(field sent "$line") sent ($(field achieved_rate "$line")/s), $(field received "$line") / $(field expected "$line") received, dup $(( $(field interval_duplicates "$line") + $(field longpoll_duplicates "$line") )), gaps $(( $(field interval_gaps "$line") + $(field longpoll_gaps "$line") )): **$(field delivered_once "$line")** |"
 }
 echo "## 9. Soak: $SOAK_CLIENTS clients for $SOAK_MINUTES minutes, embedded store then Redis"
 echo
 echo "One JVM (\`-Xmx512m\`, G1) runs PollApp's \`AppMessageServer\` (ten handlers, long-poll on, cap 25 s) with the store and sends up to $SOAK_RATE targeted messages/s to random users (fewer when the store is slower: the rate column shows what it achieved);"
 echo "a child JVM (\`SoakClients\`, raw NIO) holds $SOAK_CLIENTS keep-alive connections: $(( SOAK_CLIENTS / 2 )) users with two devices each, one polling every 5 s, one long-polling (\`wait=25\`), each with its own cursor."
 echo "Every ${SOAK_SAMPLE} s the server JVM records its heap after a full GC (\`System.gc()\`, then the heap in use), its open files (\`/proc/self/fd\`, the clients' sockets included) and its threads. Redis: a private \`redis-server\` (no persistence) on loopback."
-echo "Delivered once: every acknowledged send reached both devices of its user, no repeat by id, no id skipped."
+echo "Each send goes out as an app should: under its own idempotency key, retried with that key (up to 8 attempts, pauses doubling from 100 ms to 2 s) while the store does not answer in time or is unavailable; a retried send is stored once. A send given up after its last attempt may have been stored."
+echo "Delivered once: every acknowledged send reached both devices of its user, no repeat by id, no id skipped (and nothing beyond the acknowledged but what a given-up send may have stored)."
 echo
-echo "| store | minutes | heap after GC, MB (first → last) | open files | threads | send failures / client errors | delivery |"
+echo "| store | minutes | heap after GC, MB (first → last) | open files | threads | sends given up / retries / client errors | delivery |"
 echo "|---|---:|---:|---:|---:|---:|---|"
 for store in $SOAK_STORES; do soak_row "$store"; done
 echo

@@ -23,7 +23,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -145,8 +144,8 @@ public final class SoakBenchmark {
             samples.add(first);
             System.err.println(first.line());
             long sent = 0;
-            AtomicLong failures = new AtomicLong();
-            String firstFailure = "";
+            long sends = 0;
+            RetryingSender sender = new RetryingSender(outbox);
             SplittableRandom random = new SplittableRandom(11);
             long intervalNanos = 1_000_000_000L / options.rate();
             long end = start + (long) (options.minutes() * 60e9);
@@ -157,14 +156,9 @@ public final class SoakBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                try {
-                    outbox.sendJson("u" + random.nextInt(users), "soak", SendStamp.json(SendStamp.nowMicros()));
-                    sent++; // acknowledged: the store has it
-                } catch (RuntimeException e) {
-                    if (failures.incrementAndGet() == 1) {
-                        firstFailure = e.toString();
-                        System.err.println("send failed: " + e);
-                    }
+                String user = "u" + random.nextInt(users);
+                if (sender.send(user, "soak", SendStamp.json(SendStamp.nowMicros()), "soak-" + sends++)) {
+                    sent++; // acknowledged: the store has it, once whatever the retries
                 }
                 if (System.nanoTime() >= nextSample) {
                     Sample s = Sample.take((System.nanoTime() - start) / 60e9, server);
@@ -186,25 +180,26 @@ public final class SoakBenchmark {
             long duplicates = field(clients, "interval_duplicates") + field(clients, "longpoll_duplicates");
             long gaps = field(clients, "interval_gaps") + field(clients, "longpoll_gaps");
             long clientErrors = field(clients, "interval_errors") + field(clients, "longpoll_errors");
-            // a send that failed with an unknown outcome (a timeout) may have been stored, and is then delivered
-            // too: at most 2 × failures beyond the acknowledged; no repeat by id and no id skipped on any device
-            boolean deliveredOnce = received >= expected && received <= expected + 2 * failures.get()
+            // retries carry the first attempt's idempotency key, so a retried send is stored once; only a send
+            // given up after its last attempt may have been stored unacknowledged (at most 2 more deliveries
+            // each); no repeat by id and no id skipped on any device
+            boolean deliveredOnce = received >= expected && received <= expected + 2 * sender.givenUp()
                     && duplicates == 0 && gaps == 0;
             return String.format(Locale.ROOT, "RESULT store=%s minutes=%.1f clients=%d rate=%d achieved_rate=%.1f"
-                            + " sent=%d send_failures=%d"
+                            + " sent=%d send_failures=%d send_retries=%d"
                             + " expected=%d received=%d delivered_once=%s client_errors=%d"
                             + " heap_first_mb=%d heap_last_mb=%d heap_max_mb=%d files_first=%d files_last=%d files_max=%d"
                             + " threads_first=%d threads_last=%d threads_max=%d held_min=%d held_max=%d samples=%d"
                             + " first_failure=%s %s",
                     options.store(), sendingMinutes, options.clients(), options.rate(), sent / (sendingMinutes * 60),
-                    sent, failures.get(),
+                    sent, sender.givenUp(), sender.retries(),
                     expected, received, deliveredOnce ? "yes" : "no", clientErrors,
                     first.heapMb(), last.heapMb(), samples.stream().mapToLong(Sample::heapMb).max().orElse(0),
                     first.openFiles(), last.openFiles(), samples.stream().mapToLong(Sample::openFiles).max().orElse(0),
                     first.threads(), last.threads(), samples.stream().mapToInt(Sample::threads).max().orElse(0),
                     samples.stream().mapToInt(Sample::held).min().orElse(0),
                     samples.stream().mapToInt(Sample::held).max().orElse(0), samples.size(),
-                    firstFailure.isEmpty() ? "none" : firstFailure.replace(' ', '_'), clients);
+                    sender.firstFailure().isEmpty() ? "none" : sender.firstFailure().replace(' ', '_'), clients);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
