@@ -34,6 +34,9 @@ class RedisOutboxPollEndpointTest extends PollEndpointContract {
     @DynamicPropertySource
     static void redisUri(DynamicPropertyRegistry registry) throws Exception {
         redis = RedisServer.volatileStore();
+        RedisServer started = redis;
+        // @AfterAll does not run when the context fails to start: the server must not outlive the test JVM then
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-redis"));
         registry.add("appmessage.outbox.redis-uri", redis::uri);
     }
 
