@@ -17,11 +17,17 @@ const DIST = path.join(ROOT, 'dist');
 const TARGET = 'es2015';
 
 export const CORE_ENTRY = path.join(SRC, 'index.js');
+/**
+ * Private members (named `_x`, no API: the types declare none) get short names in every build, the
+ * same in each (one cache), so the per-file builds still agree with each other. It saves about 200 B
+ * of the core's min+gzip; public names, JSON fields and platform APIs are never renamed.
+ */
+const PRIVATE_NAMES = { mangleProps: /^_/, mangleCache: {} };
 
 export async function buildAll() {
   fs.rmSync(DIST, { recursive: true, force: true });
   const sources = fs.readdirSync(SRC).filter((f) => f.endsWith('.js')).map((f) => path.join(SRC, f));
-  const common = { logLevel: 'warning', target: TARGET, charset: 'utf8', legalComments: 'none' };
+  const common = { logLevel: 'warning', target: TARGET, charset: 'utf8', legalComments: 'none', ...PRIVATE_NAMES };
   await build({ ...common, entryPoints: sources, outdir: path.join(DIST, 'esm'), format: 'esm' });
   await build({ ...common, entryPoints: sources, outdir: path.join(DIST, 'cjs'), format: 'cjs' });
   fs.writeFileSync(path.join(DIST, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
@@ -29,10 +35,10 @@ export async function buildAll() {
   await build({ ...common, entryPoints: [CORE_ENTRY], bundle: true, format: 'iife', globalName: 'AppMessage', outfile: path.join(DIST, 'browser', 'appmessage.js') });
 }
 
-/** Bytes of the core (src/index.js and what it imports) minified, and that gzipped at level 9. */
+/** Bytes of the core (src/index.js and what it imports) as shipped, minified, and that gzipped at level 9. */
 export async function coreSize() {
   const { gzipSync } = await import('node:zlib');
-  const result = await build({ entryPoints: [CORE_ENTRY], bundle: true, minify: true, format: 'esm', target: TARGET, write: false, logLevel: 'warning' });
+  const result = await build({ entryPoints: [CORE_ENTRY], bundle: true, minify: true, format: 'esm', target: TARGET, write: false, logLevel: 'warning', ...PRIVATE_NAMES });
   const bytes = result.outputFiles[0].contents;
   return { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
 }

@@ -7,13 +7,13 @@ import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
-import io.appmessage.runtime.outbox.RedisOutboxes;
 import io.appmessage.runtime.presence.Presence;
 import io.appmessage.runtime.spi.PollObserver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -65,6 +65,7 @@ public class AppMessageAutoConfiguration {
                 .workerThreads(properties.getWorkerThreads())
                 .maxParameters(properties.getMaxParameters())
                 .disabledPlugins(properties.getDisabledPlugins().toArray(String[]::new))
+                .expectPlugins(properties.getExpectedPlugins().toArray(String[]::new))
                 .faultLogInterval(properties.getFaultLogInterval())
                 .longPoll(properties.isLongPoll())
                 .longPollCap(properties.getLongPollCap())
@@ -83,8 +84,17 @@ public class AppMessageAutoConfiguration {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("appmessage.* settings are not valid: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(MISSING_PLUGIN)) {
+                throw new IllegalStateException("appmessage.expected-plugins=" + String.join(",", properties.getExpectedPlugins())
+                        + ": " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
+
+    /** The tag of the engine's failure when an expected plugin brought no handler. */
+    private static final String MISSING_PLUGIN = "[AppMessage-MissingPlugin]";
 
     @Bean
     @ConditionalOnMissingBean
@@ -127,12 +137,18 @@ public class AppMessageAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         AppMessageOutbox appMessageOutbox(AppMessageProperties properties) {
-            String uri = properties.getOutbox().getRedisUri();
-            if (uri == null || uri.isBlank()) {
-                throw new IllegalStateException(
-                        "appmessage.outbox.store=redis needs appmessage.outbox.redis-uri (redis://host:6379)");
-            }
-            return RedisOutboxes.connect(uri, outboxSettings(properties));
+            return RedisOutboxStart.connect(properties.getOutbox().getRedisUri(), outboxSettings(properties));
+        }
+    }
+
+    /** {@code appmessage.outbox.store=redis} without Lettuce: start-up fails saying what to add. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "appmessage.outbox", name = "store", havingValue = "redis")
+    @ConditionalOnMissingClass("io.lettuce.core.RedisClient")
+    static class RedisClientMissingConfiguration {
+
+        RedisClientMissingConfiguration() {
+            throw new IllegalStateException(RedisOutboxStart.NO_LETTUCE);
         }
     }
 

@@ -56,6 +56,9 @@ public class AppMessageProperties {
     /** Plugins whose handlers do not run (they can be switched back on at run time). */
     private Set<String> disabledPlugins = new LinkedHashSet<>();
 
+    /** Plugins the app needs: start-up fails naming each one no handler registry on the class path brings. */
+    private Set<String> expectedPlugins = new LinkedHashSet<>();
+
     /** Least time between two log lines about the same failing handler. */
     private Duration faultLogInterval = Duration.ofSeconds(10);
 
@@ -153,6 +156,14 @@ public class AppMessageProperties {
 
     public void setDisabledPlugins(Set<String> disabledPlugins) {
         this.disabledPlugins = disabledPlugins;
+    }
+
+    public Set<String> getExpectedPlugins() {
+        return expectedPlugins;
+    }
+
+    public void setExpectedPlugins(Set<String> expectedPlugins) {
+        this.expectedPlugins = expectedPlugins;
     }
 
     public Duration getFaultLogInterval() {

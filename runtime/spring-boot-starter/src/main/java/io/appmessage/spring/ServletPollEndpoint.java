@@ -7,6 +7,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.HttpRequestHandler;
 
 import java.io.IOException;
@@ -17,10 +18,14 @@ import java.util.concurrent.CompletableFuture;
  * The poll endpoint on Spring MVC, on Servlet async: the container thread starts async and hands the poll
  * to the engine, so no container thread waits for an async handler or a held long-poll. The answer is
  * written on the engine's thread. When the container reports the request over first (the client went
- * away: {@code onError}; the safety timeout: {@code onTimeout}), or on Tomcat the socket of a held poll is
- * seen closed ({@link SocketWatcher}), the poll is told at once and its hold freed.
+ * away: {@code onError}; the safety timeout: {@code onTimeout}), or the connection of a held poll is seen
+ * closed (Tomcat and Jetty: {@link SocketWatcher}; Undertow: {@link UndertowConnectionWatch}), the poll is told at once and its hold freed.
  */
 final class ServletPollEndpoint implements HttpRequestHandler {
+
+    /** Whether Undertow's servlet classes are here: its connections are watched through its own API. */
+    private static final boolean UNDERTOW = ClassUtils.isPresent("io.undertow.servlet.spec.HttpServletRequestImpl",
+            ServletPollEndpoint.class.getClassLoader());
 
     private final AppMessageDispatcher dispatcher;
     private final long maxBodyBytes;
@@ -60,8 +65,8 @@ final class ServletPollEndpoint implements HttpRequestHandler {
     }
 
     /**
-     * On Tomcat, watches the socket of a poll that may be held ({@code wait=} asked, no body): when the client
-     * closes it, the hold is freed and the request ended at once. Returns what stops watching.
+     * On Tomcat, Jetty and Undertow, watches the connection of a poll that may be held ({@code wait=} asked, no body):
+     * when the client closes it, the hold is freed and the request ended at once. Returns what stops watching.
      */
     private static Runnable watchConnection(HttpServletRequest request, AsyncContext async, CompletableFuture<Void> over) {
         String query = request.getQueryString();
@@ -69,16 +74,24 @@ final class ServletPollEndpoint implements HttpRequestHandler {
                 || request.getHeader("Transfer-Encoding") != null) {
             return () -> { };
         }
-        TomcatConnections.Connection connection = TomcatConnections.of(request);
-        if (connection == null) {
-            return () -> { };
-        }
-        SocketWatcher.Watch watch = SocketWatcher.shared().watch(connection, () -> {
+        Runnable gone = () -> {
             over.complete(null);
             completeQuietly(async);
-        });
-        over.whenComplete((ignored, error) -> watch.stop());
-        return watch::stop;
+        };
+        Runnable stop = UNDERTOW ? UndertowConnectionWatch.watch(request, gone) : null;
+        if (stop == null) {
+            WatchedSocket connection = TomcatConnections.of(request);
+            if (connection == null) {
+                connection = JettyConnections.of(request);
+            }
+            if (connection == null) {
+                return () -> { };
+            }
+            stop = SocketWatcher.shared().watch(connection, gone)::stop;
+        }
+        Runnable stopWatching = stop;
+        over.whenComplete((ignored, error) -> stopWatching.run());
+        return stopWatching;
     }
 
     /** Ends the request; the container may have ended it already (the client went away meanwhile). */

@@ -22,12 +22,12 @@ final class SocketWatcher {
 
     /** One watched socket. */
     final class Watch {
-        private final TomcatConnections.Connection connection;
+        private final WatchedSocket connection;
         private final Runnable gone;
         private SelectionKey key;
         private boolean stopped;
 
-        private Watch(TomcatConnections.Connection connection, Runnable gone) {
+        private Watch(WatchedSocket connection, Runnable gone) {
             this.connection = connection;
             this.gone = gone;
         }
@@ -58,25 +58,42 @@ final class SocketWatcher {
                 if (stopped) {
                     return;
                 }
-                ByteBuffer buffer = ByteBuffer.allocate(8192);
-                int read;
-                try {
-                    read = connection.channel().read(buffer);
-                } catch (IOException reset) {
-                    read = -1;
-                }
-                if (read == 0) {
-                    return;
-                }
-                stop();
-                clientGone = read < 0;
-                if (!clientGone) {
-                    buffer.flip();
-                    connection.unread().accept(buffer); // the next request, for the container after this answer
+                if (connection.unread() == null) {
+                    stop(); // bytes waiting are the next request's, left in the socket for the container
+                    clientGone = nothingWaits();
+                } else {
+                    ByteBuffer buffer = ByteBuffer.allocate(8192);
+                    int read;
+                    try {
+                        read = connection.channel().read(buffer);
+                    } catch (IOException reset) {
+                        read = -1;
+                    }
+                    if (read == 0) {
+                        return;
+                    }
+                    stop();
+                    clientGone = read < 0;
+                    if (!clientGone) {
+                        buffer.flip();
+                        connection.unread().accept(buffer); // the next request, for the container after this answer
+                    }
                 }
             }
             if (clientGone) {
                 gone.run();
+            }
+        }
+
+        /**
+         * Readable with no byte waiting: the client closed (end of stream) or reset the connection. Asks the
+         * socket how many bytes wait ({@code FIONREAD}) without reading them.
+         */
+        private boolean nothingWaits() {
+            try {
+                return connection.channel().socket().getInputStream().available() == 0;
+            } catch (IOException closedOrReset) {
+                return true;
             }
         }
     }
@@ -105,7 +122,7 @@ final class SocketWatcher {
     }
 
     /** Starts watching; {@code gone} runs (on the watcher's thread) once when the client closes the socket. */
-    Watch watch(TomcatConnections.Connection connection, Runnable gone) {
+    Watch watch(WatchedSocket connection, Runnable gone) {
         Watch watch = new Watch(connection, gone);
         toRegister.add(watch);
         selector.wakeup();

@@ -7,7 +7,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
 
 /**
  * Finds the socket under a request on Tomcat's NIO connector over HTTP/1.1. Tomcat does not read the
@@ -19,17 +18,13 @@ import java.util.function.Consumer;
  */
 final class TomcatConnections {
 
-    /** The channel of one request, and how to hand bytes read from it back to Tomcat. */
-    record Connection(SocketChannel channel, Consumer<ByteBuffer> unread) {
-    }
-
     private static final Walk WALK = Walk.find();
 
     private TomcatConnections() {
     }
 
     /** The connection under {@code request}, or {@code null} when it is not an HTTP/1.1 request on Tomcat NIO. */
-    static Connection of(ServletRequest request) {
+    static WatchedSocket of(ServletRequest request) {
         if (WALK == null) {
             return null;
         }
@@ -68,7 +63,7 @@ final class TomcatConnections {
             }
         }
 
-        Connection connectionOf(ServletRequest request) {
+        WatchedSocket connectionOf(ServletRequest request) {
             if (!facadeType.isInstance(request)) {
                 return null;
             }
@@ -83,7 +78,7 @@ final class TomcatConnections {
                     return null; // NIO2 or APR connector
                 }
                 SocketChannel io = (SocketChannel) ioChannel.invoke(channel);
-                return new Connection(io, bytes -> {
+                return new WatchedSocket(io, bytes -> {
                     try {
                         unread.invoke(wrapper, bytes);
                     } catch (ReflectiveOperationException e) {

@@ -11,19 +11,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The quick start's parts, as README.md has them: each fenced block right after a marker comment
- * {@code <!-- quickstart:NAME -->} (or {@code <!-- quickstart:file PATH -->} for a project file).
+ * A README's parts, as it has them: each fenced block right after a marker comment
+ * {@code <!-- quickstart:NAME -->} (or {@code <!-- quickstart:file PATH -->} for a project file); the starter's
+ * README marks its blocks {@code <!-- starter:… -->}.
  */
 final class Readme {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "<!-- quickstart:(\\w+)(?: (\\S+))? -->\\n```[\\w-]*\\n(.*?)\\n```\\n", Pattern.DOTALL);
-
     final Map<String, String> files = new LinkedHashMap<>();
     private final Map<String, String> blocks = new LinkedHashMap<>();
+    private final String marker;
 
     Readme(Path readme) throws IOException {
-        Matcher m = BLOCK.matcher(Files.readString(readme));
+        this(readme, "quickstart");
+    }
+
+    /** The blocks after {@code <!-- MARKER:NAME -->} comments of that README. */
+    Readme(Path readme, String marker) throws IOException {
+        this.marker = marker;
+        Pattern block = Pattern.compile("<!-- " + marker + ":(\\w+)(?: (\\S+))? -->\\n```[\\w-]*\\n(.*?)\\n```\\n",
+                Pattern.DOTALL);
+        Matcher m = block.matcher(Files.readString(readme));
         while (m.find()) {
             if (m.group(1).equals("file")) {
                 files.put(m.group(2), m.group(3) + "\n");
@@ -37,7 +44,7 @@ final class Readme {
     String block(String name) {
         String text = blocks.get(name);
         if (text == null) {
-            throw new AssertionError("README.md has no fenced block after <!-- quickstart:" + name + " -->");
+            throw new AssertionError("the README has no fenced block after <!-- " + marker + ":" + name + " -->");
         }
         return text;
     }

@@ -29,6 +29,9 @@ final class StagingRepository {
         stage(repository, version, "appmessage-processor", root.resolve("processor/pom.xml"), root.resolve("processor/target"));
         stage(repository, version, "appmessage-runtime", root.resolve("runtime/core/pom.xml"), root.resolve("runtime/core/target"));
         stage(repository, version, "appmessage-test", root.resolve("runtime/test/pom.xml"), root.resolve("runtime/test/target"));
+        stage(repository, version, "appmessage-runtime-parent", root.resolve("runtime/pom.xml"), null);
+        stage(repository, version, "appmessage-spring-boot-starter", root.resolve("runtime/spring-boot-starter/pom.xml"),
+                root.resolve("runtime/spring-boot-starter/target"));
         Path settings = work.resolve("settings.xml");
         String outer = outerRepository.toUri().toString();
         Files.writeString(settings, """

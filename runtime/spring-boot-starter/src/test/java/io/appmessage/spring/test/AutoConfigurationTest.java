@@ -10,6 +10,7 @@ import io.appmessage.spring.AppMessageReactiveConfiguration;
 import io.appmessage.spring.AppMessageServletConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +62,38 @@ class AutoConfigurationTest {
             assertThat(dispatcher.plugins().disabled()).containsExactly("shop");
             assertThat(poll(dispatcher)).isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"greeting\":\"hello guest\"}}");
         });
+    }
+
+    @Test
+    void expectedPlugins_thatAreThere_startAsUsual() {
+        runner.withPropertyValues("appmessage.expected-plugins=shop").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(poll(context.getBean(AppMessageDispatcher.class))).contains("\"shop_banner\":\"sale today\"");
+        });
+    }
+
+    @Test
+    void anExpectedPluginThatIsMissing_failsStartUp_namingThePropertyAndThePlugin() {
+        runner.withPropertyValues("appmessage.expected-plugins=shop,wxapp").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("appmessage.expected-plugins=shop,wxapp")
+                    .hasStackTraceContaining("[AppMessage-MissingPlugin] expected plugin [wxapp] not found")
+                    .hasStackTraceContaining("plugins found: [shop]");
+        });
+    }
+
+    @Test
+    void redisStore_withoutLettuce_failsStartUp_sayingWhatToAdd() {
+        runner.withClassLoader(new FilteredClassLoader("io.lettuce."))
+                .withPropertyValues("appmessage.outbox.store=redis", "appmessage.outbox.redis-uri=redis://127.0.0.1:1")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("appmessage.outbox.store=redis needs the Redis client io.lettuce:lettuce-core"));
+    }
+
+    @Test
+    void redisStore_withoutAUri_failsStartUp_namingTheProperty() {
+        runner.withPropertyValues("appmessage.outbox.store=redis").run(context -> assertThat(context.getStartupFailure())
+                .hasStackTraceContaining("appmessage.outbox.store=redis needs appmessage.outbox.redis-uri"));
     }
 
     @Test

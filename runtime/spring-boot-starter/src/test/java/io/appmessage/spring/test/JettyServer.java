@@ -8,31 +8,31 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Serves Spring MVC with Jetty although Tomcat is on the test class path too (Boot picks Tomcat): Boot's
- * Tomcat factory is replaced by Jetty's before the web server starts. The factory class moved between Boot 3 and
- * Boot 4, so it is named, not imported.
+ * Serves Spring MVC with Jetty although Tomcat is on the test class path too. Boot 3 picks Tomcat, so its Tomcat
+ * factory is replaced by Jetty's before the web server starts (the class is named, not imported: it moved in
+ * Boot 4). Boot 4 picks Jetty by itself when its Jetty module is on the class path: nothing to replace.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class JettyServer {
 
-    private static final String[] FACTORY = {
-            "org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory", // Boot 3
-            "org.springframework.boot.jetty.servlet.JettyServletWebServerFactory"}; // Boot 4
+    private static final String BOOT3_FACTORY = "org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory";
 
     @Bean
     static BeanDefinitionRegistryPostProcessor registerJettyServerFactory() {
         return (BeanDefinitionRegistry registry) -> {
-            for (String name : FACTORY) {
-                if (ClassUtils.isPresent(name, JettyServer.class.getClassLoader())) {
-                    if (registry.containsBeanDefinition("tomcatServletWebServerFactory")) {
-                        registry.removeBeanDefinition("tomcatServletWebServerFactory");
-                    }
-                    registry.registerBeanDefinition("testJettyServerFactory",
-                            new RootBeanDefinition(ClassUtils.resolveClassName(name, JettyServer.class.getClassLoader())));
-                    return;
-                }
+            if (!ClassUtils.isPresent(BOOT3_FACTORY, JettyServer.class.getClassLoader())) {
+                return; // Boot 4
             }
-            throw new IllegalStateException("no JettyServletWebServerFactory on the class path");
+            if (registry.containsBeanDefinition("tomcatServletWebServerFactory")) {
+                registry.removeBeanDefinition("tomcatServletWebServerFactory");
+            }
+            registry.registerBeanDefinition("testJettyServerFactory",
+                    new RootBeanDefinition(ClassUtils.resolveClassName(BOOT3_FACTORY, JettyServer.class.getClassLoader())));
         };
+    }
+
+    /** The class name of the web server the context runs ({@code getWebServer()} moved between Boot 3 and 4). */
+    static String webServerOf(Object context) throws ReflectiveOperationException {
+        return context.getClass().getMethod("getWebServer").invoke(context).getClass().getName();
     }
 }

@@ -51,6 +51,31 @@ class ReadmeConfigurationTest {
         }
     }
 
+    /** The README's property table and the jar's configuration metadata (what IDEs complete) name the same properties. */
+    @Test
+    void thePropertyTable_isTheConfigurationMetadata() throws Exception {
+        String readme = Files.readString(readme(), StandardCharsets.UTF_8);
+        java.util.Set<String> table = new java.util.TreeSet<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `(appmessage\\.[a-z.-]+)` \\|").matcher(readme);
+        while (row.find()) {
+            table.add(row.group(1));
+        }
+        String metadata;
+        try (var in = ReadmeConfigurationTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("the starter's jar carries configuration metadata").isNotNull();
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            metadata = metadata.substring(metadata.indexOf("\"properties\"")); // not the groups (appmessage.cors)
+        }
+        java.util.Set<String> described = new java.util.TreeSet<>();
+        java.util.regex.Matcher property = java.util.regex.Pattern.compile(
+                "\\{\\s*\"name\": \"(appmessage\\.[a-z.-]+)\",[^}]*?\"description\": \"[^\"]+\"").matcher(metadata);
+        while (property.find()) {
+            described.add(property.group(1));
+        }
+        assertThat(table).contains("appmessage.expected-plugins").isEqualTo(described);
+    }
+
     private static void startsWith(List<PropertySource<?>> sources, String snippet, Consumer<AppMessageProperties> check) {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AppMessageAutoConfiguration.class))
