@@ -41,6 +41,7 @@ public class HandlerSources {
             write(dir.resolve(handlerName(i) + ".java"), dispatchHandler(i));
         }
         write(dir.resolve("DirectCalls.java"), directCalls());
+        write(dir.resolve("HandlerObjects.java"), handlerObjects());
     }
 
     static String handlerName(int i) {
@@ -74,8 +75,7 @@ public class HandlerSources {
     static String directCalls() {
         StringBuilder s = new StringBuilder();
         s.append("package ").append(DISPATCH_PACKAGE).append(";\n\n")
-         .append("import io.appmessage.AppMessage;\n")
-         .append("import java.util.List;\n\n")
+         .append("import io.appmessage.AppMessage;\n\n")
          .append("/**\n")
          .append(" * The floor of the dispatch benchmark: the handlers called one after the other, as a person\n")
          .append(" * would write it by hand (written by scripts/HandlerSources.java; do not edit).\n")
@@ -92,7 +92,22 @@ public class HandlerSources {
             }
             s.append("    }\n");
         }
-        s.append("\n    /** New objects of all ").append(DISPATCH_HANDLERS)
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /** One object of every handler class, for the variants that register objects (EventBus, reflective). */
+    static String handlerObjects() {
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(DISPATCH_PACKAGE).append(";\n\n")
+         .append("import java.util.List;\n\n")
+         .append("/**\n")
+         .append(" * The dispatch benchmark's handlers as objects, for the variants that register objects rather than\n")
+         .append(" * call methods (written by scripts/HandlerSources.java; do not edit).\n")
+         .append(" */\n")
+         .append("public final class HandlerObjects {\n\n")
+         .append("    private HandlerObjects() {\n    }\n")
+         .append("\n    /** New objects of all ").append(DISPATCH_HANDLERS)
          .append(" handler classes, in order, for the EventBus and reflective variants. */\n")
          .append("    public static List<Object> newHandlers() {\n")
          .append("        return List.of(\n");

@@ -1,6 +1,6 @@
 package com.shop;
 
-import com.shop.notices.Notice_JsonWriter;
+import com.shop.notices.Notice;
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
 import io.appmessage.InstanceProvider;
@@ -11,6 +11,8 @@ import io.appmessage.spi.HandlerDispatch;
 import io.appmessage.spi.HandlerInstances;
 import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.spi.HandlerSteps;
+import io.appmessage.spi.JsonSink;
+import io.appmessage.spi.JsonWriter;
 import io.appmessage.spi.JsonWriters;
 import java.util.List;
 
@@ -56,9 +58,77 @@ public final class HandlerRegister implements HandlerRegistry {
 
     @Override
     public void registerWriters(JsonWriters writers) {
-        OrderStatus_JsonWriter.register(writers);
-        OrderStatus_Line_JsonWriter.register(writers);
-        Notice_JsonWriter.register(writers);
+        writers.register(OrderStatus.class, new Writers(0));
+        writers.register(OrderStatus.Line.class, new Writers(1));
+        writers.register(Notice.class, new Writers(2));
+    }
+
+    /**
+     * Writes the records of this compilation as JSON objects, without reflection: one instance per
+     * record, registered by {@code registerWriters}, writes the components in declaration order.
+     */
+    private static final class Writers implements JsonWriter<Object> {
+        private final int record;
+
+        Writers(int record) {
+            this.record = record;
+        }
+
+        @Override
+        public void write(Object value, JsonSink sink) {
+            switch (record) {
+                case 0:
+                    write0((OrderStatus) value, sink);
+                    return;
+                case 1:
+                    write1((OrderStatus.Line) value, sink);
+                    return;
+                case 2:
+                    write2((Notice) value, sink);
+                    return;
+                default:
+                    throw new IllegalStateException("no record " + record);
+            }
+        }
+
+        private static void write0(OrderStatus value, JsonSink sink) {
+            sink.beginObject();
+            sink.name("user_id");
+            sink.string(value.userId());
+            sink.name("order_no");
+            sink.string(value.orderNo());
+            sink.name("stage");
+            sink.value(value.stage());
+            sink.name("lines");
+            sink.value(value.lines());
+            sink.name("note");
+            sink.value(value.note());
+            sink.endObject();
+        }
+
+        private static void write1(OrderStatus.Line value, JsonSink sink) {
+            sink.beginObject();
+            sink.name("sku");
+            sink.string(value.sku());
+            sink.name("quantity");
+            sink.number(value.quantity());
+            sink.name("unitPrice");
+            sink.number(value.unitPrice());
+            sink.name("gift");
+            sink.bool(value.gift());
+            sink.name("grade");
+            sink.string(String.valueOf(value.grade()));
+            sink.endObject();
+        }
+
+        private static void write2(Notice value, JsonSink sink) {
+            sink.beginObject();
+            sink.name("title");
+            sink.string(value.title());
+            sink.name("sentAt");
+            sink.number(value.sentAt());
+            sink.endObject();
+        }
     }
 
     /**

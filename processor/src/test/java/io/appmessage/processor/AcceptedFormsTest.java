@@ -152,6 +152,21 @@ class AcceptedFormsTest {
     }
 
     @Test
+    void packagePrivateRecordInAnotherPackage_isWrittenThroughItsOwnWriterClass() throws Exception {
+        Compilation hidden = compile(fixtures("hidden/HiddenHandlers.java", "hidden/Receipt.java"));
+        assertThat(hidden).succeededWithoutWarnings();
+        GeneratedCode code = new GeneratedCode(hidden);
+        StringJsonSink sink = new StringJsonSink();
+        code.registry("com.hidden.HandlerRegister").registerWriters(sink);
+        java.lang.reflect.Constructor<?> constructor = code.type("com.hidden.model.Receipt")
+                .getDeclaredConstructor(String.class, long.class, boolean.class);
+        constructor.setAccessible(true);
+
+        assertEquals("{\"order_no\":\"A-7\",\"total_cents\":1250,\"paid\":true}",
+                sink.write(constructor.newInstance("A-7", 1250L, true)));
+    }
+
+    @Test
     void instancesOfHandlerClasses_areCreatedOncePerHandlersCall() throws Exception {
         // status and stock share one ShopHandlers object: the provider is asked once for the class
         List<Class<?>> asked = new java.util.ArrayList<>();

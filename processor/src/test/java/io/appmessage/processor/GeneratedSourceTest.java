@@ -38,7 +38,16 @@ class GeneratedSourceTest {
         assertThat(compilation).succeededWithoutWarnings();
 
         assertGolden("golden/HandlerRegister.java", source(compilation, "com.shop.HandlerRegister"));
-        assertGolden("golden/OrderStatus_JsonWriter.java", source(compilation, "com.shop.OrderStatus_JsonWriter"));
+        // every record the register's package can name is written by the register itself: no file per record
+        assertEquals(1, compilation.generatedSourceFiles().size(), "only the register is generated");
+    }
+
+    @Test
+    void packagePrivateRecordInAnotherPackage_generatesTheGoldenWriterClass() throws IOException {
+        Compilation compilation = compile(fixtures("hidden/HiddenHandlers.java", "hidden/Receipt.java"));
+        assertThat(compilation).succeededWithoutWarnings();
+
+        assertGolden("golden/Receipt_JsonWriter.java", source(compilation, "com.hidden.model.Receipt_JsonWriter"));
     }
 
     @Test
@@ -57,7 +66,8 @@ class GeneratedSourceTest {
                 compile(fixtures(SHOP.toArray(String[]::new))),
                 compile(fixtures("injected/InjectedHandlers.java")),
                 compile(fixtures("plugin/package-info.java", "plugin/WxHandlers.java")),
-                compile(fixtures("spread/AHandlers.java", "spread/BHandlers.java")));
+                compile(fixtures("spread/AHandlers.java", "spread/BHandlers.java")),
+                compile(fixtures("hidden/HiddenHandlers.java", "hidden/Receipt.java")));
         int scanned = 0;
         for (Compilation compilation : compilations) {
             assertThat(compilation).succeeded();
@@ -70,7 +80,7 @@ class GeneratedSourceTest {
                 scanned++;
             }
         }
-        assertEquals(7, scanned, "4 registries and 3 writers scanned");
+        assertEquals(6, scanned, "5 registries and 1 writer class scanned");
     }
 
     /** Every generated source and resource (not class files: javac may stamp them), by name. */

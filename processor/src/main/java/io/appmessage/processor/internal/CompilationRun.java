@@ -132,17 +132,22 @@ public final class CompilationRun {
             return false; // generating from an invalid model would only add follow-up errors
         }
 
-        List<ClassName> writers = new ArrayList<>();
+        ClassName name = registerName.get();
+        List<RecordModel> nestedRecords = new ArrayList<>();
+        List<ClassName> writerClasses = new ArrayList<>();
         for (TypeElement record : records.values()) {
             RecordModel model = recordReader.read(record);
-            writers.add(model.writer());
+            if (support.isAccessibleFrom(record, name.packageName())) {
+                nestedRecords.add(model); // written by the register itself: no file of its own
+                continue;
+            }
+            writerClasses.add(model.writer());
             if (isFromSource(record) || support.elements().getTypeElement(model.writer().canonicalName()) == null) {
                 sourceWriter.write(model.record().packageName(), new JsonWriterGenerator().generate(model, record));
             }
         }
-        ClassName name = registerName.get();
         RegistryModel registry = new RegistryModel(name,
-                handlers.stream().map(HandlerReader.ReadHandler::model).toList(), writers);
+                handlers.stream().map(HandlerReader.ReadHandler::model).toList(), nestedRecords, writerClasses);
         Set<Element> origins = new LinkedHashSet<>(contributors);
         origins.addAll(records.values());
         handlers.forEach(handler -> handler.plugin().ifPresent(plugin -> origins.add(plugin.carrier())));
@@ -151,7 +156,8 @@ public final class CompilationRun {
         registryName = name.reflectionName();
         if (options.verbose()) {
             reporter.note("[AppMessage] wrote " + registryName + ": " + registry.handlers().size() + " handlers, "
-                    + writers.size() + " JSON writers " + writers);
+                    + (nestedRecords.size() + writerClasses.size()) + " JSON writers "
+                    + nestedRecords.stream().map(RecordModel::record).toList() + " " + writerClasses);
         }
         return true;
     }

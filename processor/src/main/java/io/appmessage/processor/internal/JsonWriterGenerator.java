@@ -64,7 +64,8 @@ public final class JsonWriterGenerator {
         return type.build();
     }
 
-    private static CodeBlock body(RecordModel record) {
+    /** The statements that write {@code value}, a {@code record}, to {@code sink}. */
+    static CodeBlock body(RecordModel record) {
         CodeBlock.Builder body = CodeBlock.builder().addStatement("sink.beginObject()");
         for (RecordModel.Component component : record.components()) {
             body.addStatement("sink.name($S)", component.jsonName());

@@ -52,8 +52,18 @@ public final class RegisterGenerator {
                 .addMethod(contractVersion())
                 .addMethod(handlers(model.handlers(), dispatch))
                 .addMethods(describeMethods(model.handlers(), dispatch));
-        if (!model.writers().isEmpty()) {
-            type.addMethod(registerWriters(model.writers()));
+        if (model.hasWriters()) {
+            NestedWritersGenerator writers = new NestedWritersGenerator(model.name(), model.records());
+            MethodSpec.Builder registerWriters = MethodSpec.methodBuilder("registerWriters")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(ApiNames.JSON_WRITERS, "writers");
+            List<MethodSpec> chunks = writers.registrations(registerWriters);
+            model.writerClasses().forEach(writer -> registerWriters.addStatement("$T.register(writers)", writer));
+            type.addMethod(registerWriters.build()).addMethods(chunks);
+            if (!model.records().isEmpty()) {
+                type.addType(writers.generate());
+            }
         }
         if (!model.handlers().isEmpty()) {
             type.addType(dispatch.generate());
@@ -123,14 +133,5 @@ public final class RegisterGenerator {
                     handler.kind().name(), handler.key(), handler.blocking(), ApiNames.DISPATCHED_CALL, i);
         }
         return body.build();
-    }
-
-    private static MethodSpec registerWriters(List<ClassName> writers) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("registerWriters")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(ApiNames.JSON_WRITERS, "writers");
-        writers.forEach(writer -> method.addStatement("$T.register(writers)", writer));
-        return method.build();
     }
 }

@@ -5,10 +5,12 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -34,7 +36,12 @@ public final class SourceWriter {
      * round only (see {@link CompilationRun}), so the packages' members do not change in between.
      */
     private final Map<String, Set<String>> shadowedByPackage = new HashMap<>();
-    private final Map<String, Boolean> javaLangHas = new HashMap<>();
+    /**
+     * The simple names of {@code java.lang}'s public types, listed once: asking
+     * {@code getTypeElement("java.lang." + name)} for each type of a package costs a search of
+     * every module per name that is not there, which is nearly every name.
+     */
+    private Set<String> javaLangNames;
 
     public SourceWriter(Filer filer, Elements elements) {
         this.filer = filer;
@@ -64,12 +71,28 @@ public final class SourceWriter {
         if (pkg == null || packageName.equals("java.lang")) {
             return shadowed;
         }
+        Set<String> javaLang = javaLangNames();
         for (TypeElement member : ElementFilter.typesIn(pkg.getEnclosedElements())) {
             String simpleName = member.getSimpleName().toString();
-            if (javaLangHas.computeIfAbsent(simpleName, name -> elements.getTypeElement("java.lang." + name) != null)) {
+            if (javaLang.contains(simpleName)) {
                 shadowed.add(simpleName);
             }
         }
         return shadowed;
+    }
+
+    private Set<String> javaLangNames() {
+        if (javaLangNames == null) {
+            javaLangNames = new HashSet<>();
+            PackageElement javaLang = elements.getPackageElement("java.lang");
+            if (javaLang != null) {
+                for (TypeElement type : ElementFilter.typesIn(javaLang.getEnclosedElements())) {
+                    if (type.getModifiers().contains(Modifier.PUBLIC)) {
+                        javaLangNames.add(type.getSimpleName().toString());
+                    }
+                }
+            }
+        }
+        return javaLangNames;
     }
 }

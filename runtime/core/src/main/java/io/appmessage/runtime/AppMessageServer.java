@@ -1,12 +1,10 @@
 package io.appmessage.runtime;
 
 import io.appmessage.InstanceProvider;
-import io.appmessage.runtime.internal.config.ServerSettings;
 import io.appmessage.runtime.internal.config.Setting;
 import io.appmessage.runtime.internal.config.SettingValues;
 import io.appmessage.runtime.internal.config.Settings;
 import io.appmessage.runtime.internal.config.LogBindingCheck;
-import io.appmessage.runtime.internal.dispatch.ExpectedPlugins;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
 import io.appmessage.runtime.internal.server.ServerRuntime;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
@@ -294,14 +292,7 @@ public final class AppMessageServer implements AutoCloseable {
          */
         public AppMessageServer build() {
             values.applyEnvironment(environment == null ? System.getenv() : environment);
-            ServerSettings settings = values.resolve();
-            if (parts.outbox != null) {
-                parts.outbox.authorizeTopicsWith(TopicAuthorizer.publicTopics(settings.publicTopics().toArray(String[]::new))
-                        .or(parts.topicAuthorizer), settings.maxTopicsPerPoll());
-            }
-            ServerRuntime runtime = new ServerRuntime(settings, parts.wiring(settings.cors()));
-            ExpectedPlugins.require(settings.expectedPlugins(), runtime.table());
-            return new AppMessageServer(runtime, parts.presence);
+            return new AppMessageServer(parts.runtime(values.resolve()), parts.presence);
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.appmessage.runtime;
 
 import io.appmessage.InstanceProvider;
+import io.appmessage.runtime.internal.config.ServerSettings;
+import io.appmessage.runtime.internal.dispatch.ExpectedPlugins;
 import io.appmessage.runtime.internal.dispatch.PollExtension;
+import io.appmessage.runtime.internal.server.ServerRuntime;
 import io.appmessage.runtime.internal.server.ServerWiring;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.presence.Presence;
@@ -17,7 +20,7 @@ import java.util.concurrent.Executor;
 /**
  * The parts an app wires into {@link AppMessageServer.Builder} in code, beside its settings: where the
  * handlers come from, who polls, what observes the polls. Each field's default is what the builder's
- * javadoc names; {@link #wiring} hands them to the runtime.
+ * javadoc names; {@link #runtime} hands them to the runtime.
  */
 final class ServerParts {
 
@@ -51,7 +54,21 @@ final class ServerParts {
         return presence;
     }
 
-    ServerWiring wiring(CorsSettings cors) {
+    /**
+     * The running parts for resolved {@code settings}: the outbox learns who may read which topic, the runtime
+     * is wired, and a plugin the app expects but no registry brought fails the build, named.
+     */
+    ServerRuntime runtime(ServerSettings settings) {
+        if (outbox != null) {
+            outbox.authorizeTopicsWith(TopicAuthorizer.publicTopics(settings.publicTopics().toArray(String[]::new))
+                    .or(topicAuthorizer), settings.maxTopicsPerPoll());
+        }
+        ServerRuntime runtime = new ServerRuntime(settings, wiring(settings.cors()));
+        ExpectedPlugins.require(settings.expectedPlugins(), runtime.table());
+        return runtime;
+    }
+
+    private ServerWiring wiring(CorsSettings cors) {
         return new ServerWiring(registries, classLoader, authenticator, instanceProvider, extensions, observers, outbox,
                 dispatcherExecutor, otherRoutes, cors);
     }

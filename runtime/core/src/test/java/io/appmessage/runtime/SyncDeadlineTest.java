@@ -53,4 +53,45 @@ class SyncDeadlineTest {
                     + "{\"early\":\"ok\",\"async_early\":\"ok\",\"slow_first\":\"only when in time\",\"slow\":true}}");
         }
     }
+    @Test
+    void pushesOfAHandlerPastTheDeadline_growingThePollsLog_neverReachTheAnswer() throws Exception {
+        CountDownLatch answered = new CountDownLatch(1);
+        CountDownLatch pushedLate = new CountDownLatch(1);
+        HandlerDescriptor many = HandlerDescriptor.imperative("T#many", "", 0, (request, message) -> {
+            for (int i = 0; i < 10; i++) { // past the log's first eight places: it grows while handlers run
+                message.push("early_" + i, i);
+            }
+            return null;
+        });
+        HandlerDescriptor late = HandlerDescriptor.imperative("T#late", "", 5, (request, message) -> {
+            message.push("late_first", 0);
+            try {
+                answered.await(20, TimeUnit.SECONDS); // the poll answers at its deadline meanwhile
+            } finally {
+                for (int i = 0; i < 40; i++) { // would grow the log again, after the answer froze it
+                    message.push("late_" + i, i);
+                }
+                pushedLate.countDown();
+            }
+            return null;
+        });
+        StringBuilder early = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            early.append(i == 0 ? "" : ",").append("\"early_").append(i).append("\":").append(i);
+        }
+        try (CapturedLog log = new CapturedLog();
+             AppMessageServer server = Servers.builder(TestRegistry.of(many, late))
+                     .pollDeadline(Duration.ofMillis(200))
+                     .build().start()) {
+            HttpResponse<String> answer;
+            try {
+                answer = Http.getAsync(server, "/api/message/index").get(15, TimeUnit.SECONDS);
+            } finally {
+                answered.countDown();
+            }
+            assertThat(pushedLate.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(answer.body()).isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{" + early + "}}");
+            assertThat(log.lines("handler T#late did not complete within the poll deadline of 200 ms")).isEqualTo(1);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.appmessage.benchmarks.delivery;
 
 import io.appmessage.benchmarks.apps.PollApp;
+import io.appmessage.benchmarks.load.HeldPollsWait;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import java.io.BufferedReader;
@@ -107,9 +108,7 @@ public final class FreshnessBenchmark {
             await(lines, "ready", 120);
             if (options.mode().equals("longpoll")) {
                 // every client holds a poll before the first send (bounded: a busy box may take a while)
-                for (int i = 0; i < 300 && server.heldPolls() < options.clients() * 0.99; i++) {
-                    Thread.sleep(100);
-                }
+                HeldPollsWait.until(server::heldPolls, options.clients() * 99 / 100, 30_000);
             } else {
                 Thread.sleep(1_000); // the first answers (cursors) are in; from now on each client polls at its phase
             }

@@ -3,6 +3,7 @@ package io.appmessage.benchmarks.delivery;
 import io.appmessage.testsupport.RedisServer;
 
 import io.appmessage.benchmarks.apps.PollApp;
+import io.appmessage.benchmarks.load.HeldPollsWait;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
@@ -156,9 +157,7 @@ public final class OutboxThroughput {
                     options.store(), options.readers(), backlogTotal, drain.count(), drain.rate()));
 
             // 2. live: senders and long-polling readers at once
-            for (int i = 0; i < 50 && server.heldPolls() < options.readers(); i++) {
-                Thread.sleep(100); // every reader holds a poll again
-            }
+            HeldPollsWait.until(server::heldPolls, options.readers(), 5_000); // every reader holds a poll again
             Phase live = new Phase();
             phase[0] = live;
             AtomicLong sent = new AtomicLong();

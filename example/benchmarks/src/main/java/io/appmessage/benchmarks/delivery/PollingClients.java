@@ -1,13 +1,11 @@
 package io.appmessage.benchmarks.delivery;
 
+import io.appmessage.benchmarks.load.PollConnection;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.PriorityQueue;
@@ -17,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Many polling clients on one thread: raw NIO keep-alive connections, one per user {@code u<i>} (token
+ * Many polling clients on one thread: raw NIO keep-alive connections ({@link PollConnection}), one per user {@code u<i>} (token
  * {@code demo-u<i>}, as {@code PollApp}'s authenticator reads it), each polling with its cursor like the
  * mini-program client does, and dropping repeats by id. A JDK HttpClient does not hold 10,000 connections
  * cheaply; the runtime's {@code TenThousandHeldPollsTest} drives its client the same way.
@@ -120,31 +118,24 @@ public final class PollingClients {
                 }
                 now = System.nanoTime();
                 while (!due.isEmpty() && due.peek().dueNanos <= now) {
-                    send(due.poll());
+                    send(selector, due.poll());
                 }
             }
             for (Client c : clients) {
-                if (c != null && c.channel != null) {
-                    c.channel.close();
+                if (c != null) {
+                    c.connection.close();
                 }
             }
         }
     }
 
     private void connect(Selector selector, Client c) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        c.channel = channel;
-        c.key = channel.register(selector, channel.connect(server) ? 0 : SelectionKey.OP_CONNECT, c);
-        if (c.key.interestOps() == 0) {
+        if (c.connection.connect(selector)) {
             connected(c);
         }
     }
 
     private void connected(Client c) {
-        c.key.interestOps(0);
         if (c.polls == 0) {
             // the first poll leaves at once (so every client holds a cursor before the measurement starts)
             c.dueNanos = System.nanoTime();
@@ -158,13 +149,16 @@ public final class PollingClients {
         Client c = (Client) key.attachment();
         try {
             if (key.isConnectable()) {
-                if (c.channel.finishConnect()) {
+                if (c.connection.finishConnect()) {
                     connected(c);
                 }
-            } else if (key.isWritable()) {
-                write(c);
-            } else if (key.isReadable()) {
-                read(selector, c);
+                return;
+            }
+            if (key.isWritable() && c.connection.write()) {
+                sent(c);
+            }
+            if (key.isReadable() && c.connection.read()) {
+                answered(c);
             }
         } catch (IOException e) {
             fail(c, e.toString());
@@ -172,7 +166,7 @@ public final class PollingClients {
         }
     }
 
-    private void send(Client c) {
+    private void send(Selector selector, Client c) {
         StringBuilder path = new StringBuilder(PATH);
         char separator = '?';
         if (c.cursor != null) {
@@ -184,65 +178,37 @@ public final class PollingClients {
             int wait = c.polls == 0 ? 1 + random.nextInt(waitSeconds) : waitSeconds;
             path.append(separator).append("wait=").append(wait);
         }
-        c.request = ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Access-Token: demo-u" + c.user
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        c.response.clear();
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Access-Token: demo-u" + c.user
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
-            write(c);
+            if (c.connection.send(request)) {
+                sent(c);
+            }
         } catch (IOException e) {
             fail(c, e.toString());
             try {
-                reconnect(c.key.selector(), c);
+                reconnect(selector, c);
             } catch (IOException again) {
                 throw new IllegalStateException("cannot reconnect to " + server + ": " + again, again);
             }
         }
     }
 
-    private void write(Client c) throws IOException {
-        c.channel.write(c.request);
-        if (c.request.hasRemaining()) {
-            c.key.interestOps(SelectionKey.OP_WRITE);
-            return;
-        }
-        if (c.polls++ == 0) {
-            started++;
-        }
-        c.key.interestOps(SelectionKey.OP_READ);
+    private void sent(Client c) {
+        started += c.polls++ == 0 ? 1 : 0;
     }
 
-    private void read(Selector selector, Client c) throws IOException {
-        if (!c.response.hasRemaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(c.response.capacity() * 2);
-            c.response.flip();
-            bigger.put(c.response);
-            c.response = bigger;
-        }
-        int n = c.channel.read(c.response);
-        if (n < 0) {
-            fail(c, "the server closed the connection");
-            reconnect(selector, c);
-            return;
-        }
-        String answer = complete(c.response);
-        if (answer == null) {
-            return;
-        }
-        c.key.interestOps(0);
-        answered(c, answer);
-    }
-
-    private void answered(Client c, String answer) {
-        long receivedMicros = SendStamp.nowMicros();
+    private void answered(Client c) {
+        long receivedMicros = c.connection.receivedMicros();
         answers++;
         long now = System.nanoTime();
-        if (!answer.startsWith("HTTP/1.1 200")) {
-            fail(c, answer.lines().findFirst().orElse(answer));
+        if (c.connection.status() != 200) {
+            fail(c, c.connection.statusLine());
             c.dueNanos = now + 1_000_000_000L; // back off a second, as the client does after an error
             due.add(c);
             return;
         }
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        String body = c.connection.body();
         int messagesAt = body.indexOf("\"messages\":[");
         if (messagesAt >= 0) {
             Matcher m = MESSAGE.matcher(body).region(messagesAt, body.length());
@@ -281,10 +247,10 @@ public final class PollingClients {
     }
 
     private void reconnect(Selector selector, Client c) throws IOException {
-        c.key.cancel();
-        c.channel.close();
         c.dueNanos = System.nanoTime() + 100_000_000L;
-        connect(selector, c);
+        if (c.connection.reconnect(selector)) {
+            connected(c);
+        }
     }
 
     private void fail(Client c, String what) {
@@ -292,35 +258,6 @@ public final class PollingClients {
         if (firstError.isEmpty()) {
             firstError = "user u" + c.user + ": " + what;
         }
-    }
-
-    /** The whole answer once its headers and Content-Length bytes are in, else null. */
-    private static String complete(ByteBuffer response) {
-        byte[] bytes = response.array();
-        int length = response.position();
-        int end = -1;
-        for (int i = 3; i < length; i++) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
-                end = i + 1;
-                break;
-            }
-        }
-        if (end < 0) {
-            return null;
-        }
-        String headers = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-        int contentLength = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                contentLength = Integer.parseInt(line.substring(15).trim());
-            } else if (line.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
-                throw new IllegalStateException("chunked answers are not read by this client: " + line);
-            }
-        }
-        if (length < end + contentLength) {
-            return null;
-        }
-        return headers + new String(bytes, end, contentLength, StandardCharsets.UTF_8);
     }
 
     /** Clients that sent their first poll. */
@@ -347,12 +284,9 @@ public final class PollingClients {
         return firstError;
     }
 
-    private static final class Client {
+    private final class Client {
         final int user;
-        SocketChannel channel;
-        SelectionKey key;
-        ByteBuffer request;
-        ByteBuffer response = ByteBuffer.allocate(4096);
+        final PollConnection connection = new PollConnection(server, this);
         String cursor;
         long lastId;
         long polls;

@@ -1,6 +1,6 @@
 package io.appmessage.benchmarks.delivery;
 
-import java.time.Instant;
+import io.appmessage.benchmarks.load.Clock;
 
 /**
  * The send time a benchmark message carries in its data, {@code {"t":<epoch microseconds>}}, so a client in
@@ -20,8 +20,7 @@ public final class SendStamp {
 
     /** Now, in microseconds since the epoch. */
     public static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        return Clock.nowMicros();
     }
 
     /** The message data carrying {@code micros}. */

@@ -2,7 +2,7 @@ package io.appmessage.benchmarks.dispatch;
 
 import com.google.common.eventbus.EventBus;
 import io.appmessage.AppMessage;
-import io.appmessage.benchmarks.dispatch.handlers.DirectCalls;
+import io.appmessage.benchmarks.dispatch.handlers.HandlerObjects;
 
 /**
  * Variant (b): Guava's {@code EventBus}, the poll's collector posted as the event to the same
@@ -19,7 +19,7 @@ public final class EventBusDispatch {
     private final EventBus bus = new EventBus("appmessage-benchmark");
 
     public EventBusDispatch(int count) {
-        DirectCalls.newHandlers().subList(0, count).forEach(bus::register);
+        HandlerObjects.newHandlers().subList(0, count).forEach(bus::register);
     }
 
     public void poll(AppMessage message) {

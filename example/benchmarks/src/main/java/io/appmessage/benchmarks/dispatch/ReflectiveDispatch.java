@@ -1,7 +1,7 @@
 package io.appmessage.benchmarks.dispatch;
 
 import io.appmessage.AppMessage;
-import io.appmessage.benchmarks.dispatch.handlers.DirectCalls;
+import io.appmessage.benchmarks.dispatch.handlers.HandlerObjects;
 import io.appmessage.benchmarks.scan.ScannedHandler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public final class ReflectiveDispatch {
     public ReflectiveDispatch(int count) {
         List<Object> found = new ArrayList<>();
         List<Method> foundMethods = new ArrayList<>();
-        for (Object handler : DirectCalls.newHandlers().subList(0, count)) {
+        for (Object handler : HandlerObjects.newHandlers().subList(0, count)) {
             for (Method method : handler.getClass().getMethods()) {
                 if (method.isAnnotationPresent(ScannedHandler.class)) {
                     method.setAccessible(true);

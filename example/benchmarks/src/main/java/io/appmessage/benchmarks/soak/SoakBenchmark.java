@@ -2,6 +2,7 @@ package io.appmessage.benchmarks.soak;
 
 import io.appmessage.benchmarks.apps.PollApp;
 import io.appmessage.benchmarks.delivery.SendStamp;
+import io.appmessage.benchmarks.load.HeldPollsWait;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.outbox.OutboxSettings;
@@ -134,7 +135,10 @@ public final class SoakBenchmark {
         reader.start();
         try {
             await(lines, "ready", 180);
-            Thread.sleep(6_000); // every interval client has its cursor; the long-poll clients hold
+            // the long-poll half holds a poll (bounded: a busy box may take a while); every interval client,
+            // whose first poll left at once, has its cursor by then
+            HeldPollsWait.until(server::heldPolls, options.clients() / 2 * 99 / 100, 60_000);
+            Thread.sleep(1_000);
             List<Sample> samples = new ArrayList<>();
             long start = System.nanoTime();
             Sample first = Sample.take(0, server);

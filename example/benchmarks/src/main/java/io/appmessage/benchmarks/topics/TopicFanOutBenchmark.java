@@ -3,16 +3,19 @@ package io.appmessage.benchmarks.topics;
 import io.appmessage.benchmarks.apps.PollApp;
 import io.appmessage.benchmarks.delivery.Percentiles;
 import io.appmessage.benchmarks.delivery.SendStamp;
+import io.appmessage.benchmarks.load.Clock;
+import io.appmessage.benchmarks.load.HeldPollsWait;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -24,16 +27,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Topic fan-out: one publish to a topic that many clients long-poll, on one node.
  *
  * <ul>
- *   <li>{@code --mode freshness}: {@code --publishes} messages, one every {@code --interval-ms}, to a topic
- *       with {@code --subscribers} held polls; freshness = each subscriber's receipt time − the time just
- *       before {@code outbox.publishJson} (so it includes the durable publish).</li>
+ *   <li>{@code --mode freshness}: {@code --warmup} publishes, then {@code --publishes} measured ones, one every
+ *       {@code --interval-ms} at least, each once all {@code --subscribers} hold a poll again; freshness = the time a subscriber
+ *       read the last byte of its answer − the time {@code outbox.publishJson} returned (the acknowledgement),
+ *       percentiles over every subscriber of every measured publish. The server's part is reported beside it
+ *       ({@code server_*}: when the last hold was woken, when the answers were handed to the transport, and the
+ *       server's CPU per publish from the publish until every subscriber holds its next poll).</li>
  *   <li>{@code --mode throughput}: {@code --threads} publishers back to back for {@code --window} seconds;
- *       publishes/s, and whether every subscriber received every message (and how fresh).</li>
+ *       publishes/s, and whether every subscriber received every message (freshness from the publish's start).</li>
  * </ul>
  *
  * <p>This JVM runs the real {@code AppMessageServer} ({@link PollApp}, an embedded outbox in a temp directory,
  * long-poll on, topics {@code bench:*} public) and the publisher; a child JVM ({@link TopicSubscribers})
- * simulates the subscribers over raw NIO.
+ * simulates the subscribers over raw NIO on one thread and states its own CPU cost per answer.
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.appmessage.benchmarks.topics.TopicFanOutBenchmark --mode freshness --subscribers 10000
@@ -48,11 +54,13 @@ public final class TopicFanOutBenchmark {
     private TopicFanOutBenchmark() {
     }
 
-    record Options(String mode, int subscribers, int publishes, long intervalMillis, int threads, double windowSeconds) {
+    record Options(String mode, int subscribers, int warmup, int publishes, long intervalMillis, int threads,
+                   double windowSeconds) {
         static Options parse(String[] args) {
             String mode = "freshness";
             int subscribers = 10_000;
-            int publishes = 10;
+            int warmup = 3;
+            int publishes = 5;
             long interval = 1_000;
             int threads = 4;
             double window = 10;
@@ -61,18 +69,19 @@ public final class TopicFanOutBenchmark {
                 switch (args[i]) {
                     case "--mode" -> mode = value;
                     case "--subscribers" -> subscribers = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--publishes" -> publishes = Integer.parseInt(value);
                     case "--interval-ms" -> interval = Long.parseLong(value);
                     case "--threads" -> threads = Integer.parseInt(value);
                     case "--window" -> window = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --mode"
-                            + " freshness|throughput --subscribers --publishes --interval-ms --threads --window");
+                            + " freshness|throughput --subscribers --warmup --publishes --interval-ms --threads --window");
                 }
             }
             if (!mode.equals("freshness") && !mode.equals("throughput")) {
                 throw new IllegalArgumentException("--mode is freshness or throughput, not " + mode);
             }
-            return new Options(mode, subscribers, publishes, interval, threads, window);
+            return new Options(mode, subscribers, warmup, publishes, interval, threads, window);
         }
     }
 
@@ -80,17 +89,19 @@ public final class TopicFanOutBenchmark {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         Options options = Options.parse(args);
         Path dataDir = Files.createTempDirectory("appmessage-fanout");
+        FanOutTimeline timeline = new FanOutTimeline(options.subscribers(), Math.max(1, options.publishes()));
         try (AppMessageOutbox outbox = AppMessageOutbox.embedded(dataDir);
              AppMessageServer server = PollApp.builder().port(0).outbox(outbox).longPoll(true)
-                     .publicTopics("bench:*").build().start()) {
-            System.out.println(run(options, server, outbox));
+                     .publicTopics("bench:*").observer(timeline).build().start()) {
+            System.out.println(run(options, server, outbox, timeline));
         } finally {
             deleteTree(dataDir);
         }
         System.exit(0); // the server's non-daemon threads are closed; do not wait for stragglers
     }
 
-    private static String run(Options options, AppMessageServer server, AppMessageOutbox outbox) throws Exception {
+    private static String run(Options options, AppMessageServer server, AppMessageOutbox outbox, FanOutTimeline timeline)
+            throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), TopicSubscribers.class.getName(),
                 Integer.toString(server.port()), Integer.toString(options.subscribers()), TOPIC, "25")
@@ -109,21 +120,23 @@ public final class TopicFanOutBenchmark {
         }, "subscriber-output");
         reader.setDaemon(true);
         reader.start();
+        PrintStream toChild = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
         try {
             await(lines, "ready", 180);
-            awaitHeld(server, options.subscribers());
-            int heldAtStart = server.heldPolls();
-            String published = options.mode().equals("freshness") ? freshness(options, server, outbox)
+            int heldAtStart = HeldPollsWait.until(server::heldPolls, options.subscribers(), 60_000);
+            String published = options.mode().equals("freshness") ? freshness(options, server, outbox, timeline, toChild)
                     : throughput(options, outbox);
-            Thread.sleep(3_000); // the last answers reach the subscribers
-            OutputStream stdin = child.getOutputStream();
-            stdin.write("stop\n".getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            String result = await(lines, "RESULT", 60);
+            // caught up: a subscriber behind the topic's head is answered at once, so only one that has every
+            // message holds a poll (bounded: a busy machine may take a while to drain a throughput run)
+            HeldPollsWait.until(server::heldPolls, options.subscribers(), 120_000);
+            Thread.sleep(500);
+            toChild.println("stop");
+            String result = await(lines, "RESULT", 60).substring("RESULT ".length());
+            if (options.mode().equals("throughput")) { // no acknowledgements: freshness from each publish's start
+                result = result.replaceAll("freshness_\\S+ ", "").replace("since_publish_start_", "freshness_");
+            }
             return String.format(Locale.ROOT, "RESULT mode=%s subscribers=%d held_at_start=%d %s %s", options.mode(),
-                    options.subscribers(), heldAtStart, published, result.substring("RESULT ".length())
-                            .replace("p50_ms", "freshness_p50_ms").replace("p99_ms", "freshness_p99_ms")
-                            .replace("max_ms", "freshness_max_ms"));
+                    options.subscribers(), heldAtStart, published, result);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
@@ -131,21 +144,36 @@ public final class TopicFanOutBenchmark {
         }
     }
 
-    /** One publish per interval, each once every subscriber holds a poll again. */
-    private static String freshness(Options options, AppMessageServer server, AppMessageOutbox outbox)
-            throws InterruptedException {
+    /** Warm-up publishes, then the measured ones, one per interval, each once every subscriber holds a poll again. */
+    private static String freshness(Options options, AppMessageServer server, AppMessageOutbox outbox,
+                                    FanOutTimeline timeline, PrintStream toChild) throws InterruptedException {
         Percentiles publishLatency = new Percentiles();
+        ServerCpu cpu = new ServerCpu();
         int heldMin = Integer.MAX_VALUE;
-        for (int i = 0; i < options.publishes(); i++) {
+        for (int i = 0; i < options.warmup() + options.publishes(); i++) {
+            boolean measured = i >= options.warmup();
+            int held = server.heldPolls();
+            timeline.begin();
+            if (measured) {
+                cpu.begin();
+            }
+            long t = Clock.nowMicros();
+            long id = outbox.publishJson(TOPIC, "bench", SendStamp.json(t));
+            long ack = Clock.nowMicros();
+            toChild.println("ack " + id + " " + ack + " " + (measured ? 1 : 0));
             Thread.sleep(options.intervalMillis());
-            awaitHeld(server, options.subscribers());
-            heldMin = Math.min(heldMin, server.heldPolls());
-            long t = SendStamp.nowMicros();
-            outbox.publishJson(TOPIC, "bench", SendStamp.json(t));
-            publishLatency.add(SendStamp.nowMicros() - t);
+            // the fan-out ends when every subscriber holds its next poll: answers written, next polls parked
+            HeldPollsWait.until(server::heldPolls, options.subscribers(), 60_000);
+            timeline.end(measured);
+            if (measured) {
+                cpu.end();
+                heldMin = Math.min(heldMin, held);
+                publishLatency.add(ack - t);
+            }
         }
-        return "published=" + options.publishes() + " expected=" + (long) options.publishes() * options.subscribers()
-                + " held_min=" + heldMin + " " + publishLatency.fields("publish_", 1_000.0);
+        return "warmup=" + options.warmup() + " published=" + options.publishes() + " expected="
+                + (long) options.publishes() * options.subscribers() + " held_min=" + heldMin + " "
+                + publishLatency.fields("publish_", 1_000.0) + " " + timeline.fields() + " " + cpu.fields(options.publishes());
     }
 
     /** {@code threads} publishers back to back for the window. */
@@ -157,7 +185,7 @@ public final class TopicFanOutBenchmark {
         for (int i = 0; i < options.threads(); i++) {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < end) {
-                    outbox.publishJson(TOPIC, "bench", SendStamp.json(SendStamp.nowMicros()));
+                    outbox.publishJson(TOPIC, "bench", SendStamp.json(Clock.nowMicros()));
                     published.incrementAndGet();
                 }
             }, "publisher-" + i);
@@ -170,12 +198,6 @@ public final class TopicFanOutBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format(Locale.ROOT, "published=%d expected=%d publishes_per_s=%.0f threads=%d window_s=%.1f",
                 published.get(), published.get() * options.subscribers(), published.get() / seconds, options.threads(), seconds);
-    }
-
-    private static void awaitHeld(AppMessageServer server, int subscribers) throws InterruptedException {
-        for (int i = 0; i < 600 && server.heldPolls() < subscribers; i++) {
-            Thread.sleep(10);
-        }
     }
 
     private static String await(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
@@ -194,7 +216,7 @@ public final class TopicFanOutBenchmark {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

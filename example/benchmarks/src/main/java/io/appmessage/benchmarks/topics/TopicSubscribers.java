@@ -1,31 +1,41 @@
 package io.appmessage.benchmarks.topics;
 
+import static io.appmessage.benchmarks.load.Bytes.ascii;
+import static io.appmessage.benchmarks.load.Bytes.find;
+import static io.appmessage.benchmarks.load.Bytes.number;
+
 import io.appmessage.benchmarks.delivery.Percentiles;
-import io.appmessage.benchmarks.delivery.SendStamp;
+import io.appmessage.benchmarks.load.Bytes;
+import io.appmessage.benchmarks.load.PollConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The client JVM of {@link TopicFanOutBenchmark}: {@code subscribers} anonymous clients on one thread (raw NIO,
- * one keep-alive connection each), every one long-polling one topic with its cursor and dropping repeats by id.
- * Prints {@code ready} once every client has an answer (so a cursor) and a held poll, and on {@code stop} (a
- * line on stdin) one {@code RESULT} line: the freshness (publish → receipt) of every message received, and its
- * counters. A separate process because one process cannot hold both ends of 10,000 connections under a
- * 20,000 open-file limit.
+ * one keep-alive {@link PollConnection} each), every one long-polling one topic with its cursor and dropping
+ * repeats by id. Prints {@code ready} once every client has an answer (so a cursor) and a held poll.
+ *
+ * <p>Stdin: {@code ack <id> <micros> <measured>} tells when the publish of message {@code id} was acknowledged
+ * (wall-clock µs; {@code measured} 0 for a warm-up publish); {@code stop} ends the run with one {@code RESULT}
+ * line: freshness = the time the last byte of a subscriber's answer was read − its publish's acknowledgement,
+ * over every measured publish, and, as a check of the generator itself, this thread's CPU time per answer
+ * ({@code client_us_per_answer}: parse, the next poll's request, its write). A separate process because one
+ * process cannot hold both ends of 10,000 connections under a 20,000 open-file limit.
  *
  * <pre>{@code
  * java -cp benchmarks.jar io.appmessage.benchmarks.topics.TopicSubscribers 18080 10000 bench:1 25
@@ -33,9 +43,11 @@ import java.util.regex.Pattern;
  */
 public final class TopicSubscribers {
 
-    private static final Pattern MESSAGE = Pattern.compile(
-            "\\{\"id\":(\\d+),\"topic\":\"[^\"]*\",\"key\":\"[^\"]*\",\"data\":\\{\"t\":(\\d+)}");
-    private static final Pattern CURSOR = Pattern.compile("\"cursor\":\"([^\"]+)\"");
+    private static final byte[] MESSAGE = ascii("{\"id\":");
+    private static final byte[] STAMP = ascii("\"t\":");
+    private static final byte[] CURSOR = ascii("\"cursor\":\"");
+    private static final byte[] QUOTE = ascii("\"");
+    private static final byte[] NOT_RECOVERED = ascii("\"recovered\":false");
     /** Connects in flight at once: the server's accept backlog is never flooded. */
     private static final int CONNECT_STEP = 500;
 
@@ -43,16 +55,23 @@ public final class TopicSubscribers {
     private final int subscribers;
     private final String topic;
     private final int waitSeconds;
-    private final Percentiles freshness = new Percentiles();
-    private final ArrayDeque<Client> toSend = new ArrayDeque<>();
+    /** Message id → [acknowledged at µs, measured 0/1], from the publisher. */
+    private final Map<Long, long[]> acks = new ConcurrentHashMap<>();
+    private final ArrayDeque<Subscriber> toSend = new ArrayDeque<>();
+    private long[] receivedIds = new long[1 << 16];
+    private long[] receivedAt = new long[1 << 16];
+    private final Percentiles sincePublish = new Percentiles();
+    private int received;
     private int answeredOnce;
     private long answers;
     private long errors;
-    private long messages;
     private long duplicates;
     private long gaps;
     private long notRecovered;
     private String firstError = "";
+    /** The request for the last cursor seen: after a publish every subscriber asks with the same one. */
+    private String lastCursor;
+    private byte[] lastRequest;
 
     private TopicSubscribers(InetSocketAddress server, int subscribers, String topic, int waitSeconds) {
         this.server = server;
@@ -65,36 +84,64 @@ public final class TopicSubscribers {
         TopicSubscribers clients = new TopicSubscribers(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])),
                 Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]));
         AtomicBoolean stop = new AtomicBoolean();
-        Thread stdin = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null && !line.equals("stop")) {
-                    // only "stop" means anything
-                }
-            } catch (IOException ignored) {
-                // the parent went away: stop as well
-            }
-            stop.set(true);
-        }, "stdin");
+        Thread stdin = new Thread(() -> clients.readCommands(stop), "stdin");
         stdin.setDaemon(true);
         stdin.start();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         clients.run(stop);
-        System.out.println("RESULT received=" + clients.freshness.size() + " " + clients.freshness.fields("", 1_000.0)
-                + " answers=" + clients.answers + " errors=" + clients.errors + " messages=" + clients.messages
-                + " duplicates=" + clients.duplicates + " gaps=" + clients.gaps + " not_recovered=" + clients.notRecovered
-                + " first_error=" + clients.firstError.replace(' ', '_'));
+        long cpuNanos = cpu.getCurrentThreadCpuTime();
+        System.out.println(clients.result(cpuNanos));
         System.out.flush();
+    }
+
+    private void readCommands(AtomicBoolean stop) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("stop")) {
+                String[] parts = line.split(" ");
+                if (parts.length == 4 && parts[0].equals("ack")) {
+                    acks.put(Long.parseLong(parts[1]), new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
+                }
+            }
+        } catch (IOException ignored) {
+            // the parent went away: stop as well
+        }
+        stop.set(true);
+    }
+
+    private String result(long cpuNanos) {
+        Percentiles sinceAck = new Percentiles();
+        long beforeAck = 0;
+        long unmatched = 0;
+        for (int i = 0; i < received; i++) {
+            long[] ack = acks.get(receivedIds[i]);
+            if (ack == null) {
+                unmatched++;
+            } else if (ack[1] == 1) {
+                long age = receivedAt[i] - ack[0];
+                beforeAck += age < 0 ? 1 : 0; // the wake-up can overtake the publish's own return
+                sinceAck.add(Math.max(0, age));
+            }
+        }
+        return String.format(Locale.ROOT, "RESULT measured=%d %s %s answers=%d errors=%d messages=%d duplicates=%d"
+                        + " gaps=%d not_recovered=%d before_ack=%d unacked=%d client_cpu_s=%.2f client_us_per_answer=%.1f"
+                        + " first_error=%s", sinceAck.size(), sinceAck.fields("freshness_", 1_000.0),
+                sincePublish.fields("since_publish_start_", 1_000.0), answers, errors, received, duplicates, gaps,
+                notRecovered, beforeAck, unmatched, cpuNanos / 1e9, answers == 0 ? 0 : cpuNanos / 1e3 / answers,
+                firstError.replace(' ', '_'));
     }
 
     private void run(AtomicBoolean stop) throws IOException {
         try (Selector selector = Selector.open()) {
-            Client[] clients = new Client[subscribers];
+            Subscriber[] all = new Subscriber[subscribers];
             int opened = 0;
             boolean ready = false;
             while (!stop.get()) {
                 while (opened < subscribers && opened - answeredOnce < CONNECT_STEP) {
-                    clients[opened] = new Client(opened);
-                    connect(selector, clients[opened]);
+                    all[opened] = new Subscriber(opened, server);
+                    if (all[opened].connection.connect(selector)) {
+                        toSend.add(all[opened]);
+                    }
                     opened++;
                 }
                 if (!ready && answeredOnce == subscribers) {
@@ -112,172 +159,134 @@ public final class TopicSubscribers {
                     send(selector, toSend.poll());
                 }
             }
-            for (Client c : clients) {
-                if (c != null && c.channel != null) {
-                    c.channel.close();
+            for (Subscriber s : all) {
+                if (s != null) {
+                    s.connection.close();
                 }
             }
-        }
-    }
-
-    private void connect(Selector selector, Client c) throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        c.channel = channel;
-        boolean connected = channel.connect(server);
-        c.key = channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, c);
-        if (connected) {
-            toSend.add(c);
         }
     }
 
     private void handle(Selector selector, SelectionKey key) throws IOException {
-        Client c = (Client) key.attachment();
+        Subscriber s = (Subscriber) key.attachment();
         try {
             if (key.isConnectable()) {
-                if (c.channel.finishConnect()) {
-                    c.key.interestOps(0);
-                    toSend.add(c);
+                if (s.connection.finishConnect()) {
+                    toSend.add(s);
                 }
-            } else if (key.isWritable()) {
-                write(c);
-            } else if (key.isReadable()) {
-                read(c);
+            } else {
+                if (key.isWritable()) {
+                    s.connection.write();
+                }
+                if (key.isReadable() && s.connection.read()) {
+                    answered(s);
+                }
             }
         } catch (IOException e) {
-            fail(c, e.toString());
-            reconnect(selector, c);
+            fail(s, e.toString());
+            if (s.connection.reconnect(selector)) {
+                toSend.add(s);
+            }
         }
     }
 
-    private void send(Selector selector, Client c) throws IOException {
-        StringBuilder path = new StringBuilder("/api/message/index?topics=").append(topic);
-        if (c.cursor != null) {
-            path.append("&cursor=").append(URLEncoder.encode(c.cursor, StandardCharsets.UTF_8));
-            path.append("&wait=").append(waitSeconds); // the first poll answers at once: it fetches the cursor
-        }
-        c.request = ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        c.response.clear();
+    private void send(Selector selector, Subscriber s) throws IOException {
         try {
-            write(c);
+            s.connection.send(request(s.cursor));
         } catch (IOException e) {
-            fail(c, e.toString());
-            reconnect(selector, c);
+            fail(s, e.toString());
+            if (s.connection.reconnect(selector)) {
+                toSend.add(s);
+            }
         }
     }
 
-    private void write(Client c) throws IOException {
-        c.channel.write(c.request);
-        c.key.interestOps(c.request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    /** The first poll answers at once (it fetches the cursor); every later one waits. */
+    private byte[] request(String cursor) {
+        if (cursor != null && cursor.equals(lastCursor)) {
+            return lastRequest;
+        }
+        StringBuilder path = new StringBuilder("/api/message/index?topics=").append(topic);
+        if (cursor != null) {
+            path.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8)).append("&wait=").append(waitSeconds);
+        }
+        byte[] bytes = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        if (cursor != null) {
+            lastCursor = cursor;
+            lastRequest = bytes;
+        }
+        return bytes;
     }
 
-    private void read(Client c) throws IOException {
-        if (!c.response.hasRemaining()) {
-            ByteBuffer bigger = ByteBuffer.allocate(c.response.capacity() * 2);
-            c.response.flip();
-            bigger.put(c.response);
-            c.response = bigger;
-        }
-        if (c.channel.read(c.response) < 0) {
-            throw new IOException("the server closed the connection");
-        }
-        String answer = complete(c.response);
-        if (answer != null) {
-            c.key.interestOps(0);
-            answered(c, answer);
-        }
-    }
-
-    private void answered(Client c, String answer) {
-        long receivedMicros = SendStamp.nowMicros();
+    private void answered(Subscriber s) {
+        long receivedMicros = s.connection.receivedMicros();
         answers++;
-        if (!answer.startsWith("HTTP/1.1 200")) {
-            fail(c, answer.lines().findFirst().orElse(answer));
-            toSend.add(c);
+        if (s.connection.status() != 200) {
+            fail(s, s.connection.statusLine());
+            toSend.add(s);
             return;
         }
-        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        Matcher m = MESSAGE.matcher(body);
-        while (m.find()) {
-            long id = Long.parseLong(m.group(1));
-            if (id <= c.lastId) {
+        // parsed from the bytes: a String per answer would double this client's cost per answer
+        byte[] bytes = s.connection.bytes();
+        int end = s.connection.end();
+        for (int at = find(bytes, end, s.connection.bodyStart(), MESSAGE); at >= 0; at = find(bytes, end, at + 1, MESSAGE)) {
+            long id = number(bytes, at + MESSAGE.length);
+            if (id <= s.lastId) {
                 duplicates++;
                 continue;
             }
-            if (c.cursor != null && id > c.lastId + 1) {
-                gaps += id - c.lastId - 1;
+            if (s.cursor != null && id > s.lastId + 1) {
+                gaps += id - s.lastId - 1;
             }
-            c.lastId = id;
-            messages++;
-            freshness.add(receivedMicros - Long.parseLong(m.group(2)));
+            s.lastId = id;
+            int t = find(bytes, end, at, STAMP);
+            if (t >= 0) {
+                sincePublish.add(receivedMicros - number(bytes, t + STAMP.length));
+            }
+            record(id, receivedMicros);
         }
-        Matcher cursor = CURSOR.matcher(body);
-        if (cursor.find()) {
-            if (c.cursor == null) {
+        int cursorAt = find(bytes, end, s.connection.bodyStart(), CURSOR);
+        if (cursorAt >= 0) {
+            if (s.cursor == null) {
                 answeredOnce++;
             }
-            c.cursor = cursor.group(1);
+            int from = cursorAt + CURSOR.length;
+            int to = find(bytes, end, from, QUOTE);
+            if (s.cursor == null || !Bytes.same(s.cursor, bytes, from, to)) {
+                s.cursor = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            }
         }
-        if (body.contains("\"recovered\":false")) {
+        if (find(bytes, end, s.connection.bodyStart(), NOT_RECOVERED) >= 0) {
             notRecovered++;
         }
-        toSend.add(c); // long-poll: the next poll leaves as soon as an answer is in
+        toSend.add(s); // long-poll: the next poll leaves as soon as an answer is in
     }
 
-    private void reconnect(Selector selector, Client c) throws IOException {
-        c.key.cancel();
-        c.channel.close();
-        connect(selector, c);
+    private void record(long id, long receivedMicros) {
+        if (received == receivedIds.length) {
+            receivedIds = Arrays.copyOf(receivedIds, received * 2);
+            receivedAt = Arrays.copyOf(receivedAt, received * 2);
+        }
+        receivedIds[received] = id;
+        receivedAt[received++] = receivedMicros;
     }
 
-    private void fail(Client c, String what) {
+    private void fail(Subscriber s, String what) {
         errors++;
         if (firstError.isEmpty()) {
-            firstError = "subscriber " + c.index + ": " + what;
+            firstError = "subscriber " + s.index + ": " + what;
         }
     }
 
-    /** The whole answer once its headers and Content-Length bytes are in, else null. */
-    private static String complete(ByteBuffer response) {
-        byte[] bytes = response.array();
-        int length = response.position();
-        int end = -1;
-        for (int i = 3; i < length; i++) {
-            if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {
-                end = i + 1;
-                break;
-            }
-        }
-        if (end < 0) {
-            return null;
-        }
-        String headers = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-        int contentLength = 0;
-        for (String line : headers.split("\r\n")) {
-            if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
-                contentLength = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        if (length < end + contentLength) {
-            return null;
-        }
-        return headers + new String(bytes, end, contentLength, StandardCharsets.UTF_8);
-    }
-
-    private static final class Client {
+    private static final class Subscriber {
         final int index;
-        SocketChannel channel;
-        SelectionKey key;
-        ByteBuffer request;
-        ByteBuffer response = ByteBuffer.allocate(4096);
+        final PollConnection connection;
         String cursor;
         long lastId;
 
-        Client(int index) {
+        Subscriber(int index, InetSocketAddress server) {
             this.index = index;
+            this.connection = new PollConnection(server, this);
         }
     }
 }

@@ -32,7 +32,7 @@ class OpenLoopLoadTest {
 
     @Test
     void modestRate_everyRequestAnsweredWithoutErrors() throws Exception {
-        OpenLoopLoad.Result result = OpenLoopLoad.run(new OpenLoopLoad.Options(
+        OpenLoopResult result = OpenLoopLoad.run(new OpenLoopOptions(
                 URI.create("http://127.0.0.1:" + port + "/api/message/index"), 500, 4, 2, 1.0, 0.2, "demo-alice", 5));
 
         assertThat(result.errors()).isZero();
@@ -43,7 +43,7 @@ class OpenLoopLoadTest {
 
     @Test
     void wrongPath_countedAsNon2xx() throws Exception {
-        OpenLoopLoad.Result result = OpenLoopLoad.run(new OpenLoopLoad.Options(
+        OpenLoopResult result = OpenLoopLoad.run(new OpenLoopOptions(
                 URI.create("http://127.0.0.1:" + port + "/elsewhere"), 200, 2, 1, 0.5, 0, null, 5));
 
         assertThat(result.ok()).isZero();

@@ -39,8 +39,7 @@ public final class AppMessageOutbox implements AutoCloseable {
 
     private final OutboxStore store;
     private final MessageSignal signal;
-    /** Set by the builder, or by the poll server the outbox is given to (its writers); read on every send. */
-    private volatile Function<Object, String> jsonSerializer;
+    private final OutboxSerializer serializer;
     private final List<AutoCloseable> closeAfter;
     private final SendReporter reporter = new SendReporter();
     private final PersonalMessages personal;
@@ -52,7 +51,7 @@ public final class AppMessageOutbox implements AutoCloseable {
     private AppMessageOutbox(Builder builder) {
         this.store = builder.store;
         this.signal = builder.signal != null ? builder.signal : new LocalMessageSignal();
-        this.jsonSerializer = builder.jsonSerializer;
+        this.serializer = new OutboxSerializer(builder.jsonSerializer);
         this.closeAfter = List.copyOf(builder.closeAfter);
         this.personal = new PersonalMessages(store, signal, reporter, builder.settings.maxJsonChars());
         this.topics = new TopicPublisher(store, signal, reporter, builder.settings.maxJsonChars());
@@ -117,7 +116,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * @throws IllegalStateException when this outbox was built without a serializer (use {@code sendJson})
      */
     public long send(String userId, String key, Object data) {
-        return sendJson(userId, key, serialize(data));
+        return sendJson(userId, key, serializer.serialize(data));
     }
 
     /**
@@ -125,7 +124,7 @@ public final class AppMessageOutbox implements AutoCloseable {
      * {@link #sendJson(String, String, String, String)}: at most once per idempotency key.
      */
     public long send(String userId, String key, Object data, String idempotencyKey) {
-        return sendJson(userId, key, serialize(data), idempotencyKey);
+        return sendJson(userId, key, serializer.serialize(data), idempotencyKey);
     }
 
     /**
@@ -155,12 +154,12 @@ public final class AppMessageOutbox implements AutoCloseable {
 
     /** Serializes {@code data} like {@link #send(String, String, Object)}, then {@link #publishJson}. */
     public long publish(String topic, String key, Object data) {
-        return publishJson(topic, key, serialize(data));
+        return publishJson(topic, key, serializer.serialize(data));
     }
 
     /** Serializes {@code data}, then {@link #publishJson(String, String, String, String)}. */
     public long publish(String topic, String key, Object data, String idempotencyKey) {
-        return publishJson(topic, key, serialize(data), idempotencyKey);
+        return publishJson(topic, key, serializer.serialize(data), idempotencyKey);
     }
 
     /**
@@ -187,16 +186,6 @@ public final class AppMessageOutbox implements AutoCloseable {
     /** Most topics one poll may list. */
     public int maxTopicsPerPoll() { return maxTopicsPerPoll; }
 
-    private String serialize(Object data) {
-        Function<Object, String> serializer = jsonSerializer;
-        if (serializer == null) {
-            throw new IllegalStateException("this outbox has no JSON serializer: give it to the poll server"
-                    + " (AppMessageServer.builder().outbox(outbox)), build it with"
-                    + " AppMessageOutbox.builder(store).jsonSerializer(...), or call sendJson with serialized JSON");
-        }
-        return serializer.apply(data);
-    }
-
     /**
      * Gives this outbox a serializer for {@link #send(String, String, Object)} unless it has one. The
      * poll server calls this when the outbox is given to it ({@code AppMessageServer.builder().outbox(...)}),
@@ -205,13 +194,8 @@ public final class AppMessageOutbox implements AutoCloseable {
      *
      * @return true when this serializer was taken
      */
-    public synchronized boolean useJsonSerializerIfNone(Function<Object, String> serializer) {
-        Objects.requireNonNull(serializer, "serializer");
-        if (jsonSerializer != null) {
-            return false;
-        }
-        jsonSerializer = serializer;
-        return true;
+    public boolean useJsonSerializerIfNone(Function<Object, String> serializer) {
+        return this.serializer.useIfNone(serializer);
     }
 
     /**

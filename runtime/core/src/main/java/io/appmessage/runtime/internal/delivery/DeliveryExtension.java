@@ -43,6 +43,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     private final boolean longPoll;
     private final int capSeconds;
     private final HeldPolls held;
+    private final PollCursor.Memo cursors = new PollCursor.Memo();
     /** One thread that releases the held polls of a busy topic, off the publishing thread. */
     private final ExecutorService releases;
     private final MessageSignal.Subscription subscription;
@@ -115,6 +116,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     public void close() {
         subscription.close();
         releases.shutdown();
+        held.close();
     }
 
     /** A poll with no user never reads the outbox: registering a hold does not block. */
@@ -130,7 +132,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         PollTopics topics = outbox != null
                 ? PollTopics.of(request, outbox.topicAuthorizer(), outbox.maxTopicsPerPoll()) : PollTopics.NONE;
         String cursorText = outbox != null && (userId != null || !topics.none()) ? PollDeliveryRequest.cursor(request) : null;
-        PollState state = new PollState(userId, cursorText, topics);
+        PollState state = new PollState(userId, cursors.parse(cursorText), topics);
         poll.attach(state);
         int asked = PollDeliveryRequest.waitSeconds(request, capSeconds); // checked even with long-poll off: 400 if malformed
         int seconds = longPoll ? asked : 0;
@@ -181,7 +183,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
             poll.envelopeFields(new DeliveryFields(true, state.personal, state.cursor.personal(), state.waitSeconds));
         } else {
             poll.envelopeFields(new TopicDeliveryFields(state.personal, state.cursor, state.topics,
-                    state.topicBatches, state.waitSeconds));
+                    state.topicBatches, state.waitSeconds, cursors));
         }
     }
 
@@ -208,9 +210,9 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
         /** Per allowed topic, in the order listed; a topic the store could not read is absent. */
         final Map<String, Batch> topicBatches = new LinkedHashMap<>();
 
-        PollState(String userId, String cursorText, PollTopics topics) {
+        PollState(String userId, PollCursor cursor, PollTopics topics) {
             this.userId = userId;
-            this.cursor = PollCursor.parse(cursorText);
+            this.cursor = cursor;
             this.topics = topics;
         }
 

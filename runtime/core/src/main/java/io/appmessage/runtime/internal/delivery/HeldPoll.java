@@ -4,12 +4,11 @@ import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One poll held by long-poll: a stage that completes once, whichever comes first of a wake-up for
- * its user (or everyone, or one of its topics), the end of its wait (a timer task, not a thread), the client going away,
+ * its user (or everyone, or one of its topics), the end of its wait ({@link HoldDeadlines}, not a thread), the client going away,
  * or shutdown. Releasing removes it from {@link HeldPolls} and frees its slot.
  *
  * <pre>{@code
@@ -26,7 +25,8 @@ final class HeldPoll {
     private final HeldPolls registry;
     private final CompletableFuture<HoldEnd> released = new CompletableFuture<>();
     private final AtomicBoolean over = new AtomicBoolean();
-    private volatile ScheduledFuture<?> timer;
+    /** Its bucket in {@link HoldDeadlines}: set before it is added there. */
+    long deadlineTick;
 
     HeldPoll(String userId, List<String> topics, HeldPolls registry) {
         this.userId = userId;
@@ -39,13 +39,6 @@ final class HeldPoll {
         return released;
     }
 
-    void timer(ScheduledFuture<?> timer) {
-        this.timer = timer;
-        if (over.get()) {
-            timer.cancel(false); // released while the timer was being set
-        }
-    }
-
     /** The end of its wait came first. */
     void timedOut() {
         release(HoldEnd.TIMED_OUT);
@@ -56,16 +49,12 @@ final class HeldPoll {
         release(HoldEnd.WOKEN);
     }
 
-    /** Ends the hold (idempotent): out of the registry, slot freed, timer cancelled, stage completed with {@code end}. */
+    /** Ends the hold (idempotent): out of the registry and its deadline's bucket, slot freed, stage completed with {@code end}. */
     void release(HoldEnd end) {
         if (!over.compareAndSet(false, true)) {
             return;
         }
         registry.removed(this);
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
-        }
         released.complete(end);
     }
 }

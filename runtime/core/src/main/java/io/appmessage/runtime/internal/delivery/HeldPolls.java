@@ -12,12 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every poll long-poll holds on this node, by user and by topic, with a cap, so 10,000 held polls on
  * one node cost bounded threads and memory. Holding costs no thread: a held poll is a
- * {@link HeldPoll} in this map plus one task in the shared timer queue. It listens to the
+ * {@link HeldPoll} in these maps plus an entry in its deadline's bucket ({@link HoldDeadlines}). It listens to the
  * {@code MessageSignal}: a wake for a user releases that user's held polls, a wake for everyone
  * releases all of them (anonymous ones included), a wake for a topic releases the polls subscribed to it.
  *
@@ -27,12 +26,12 @@ import java.util.concurrent.TimeUnit;
  * HeldPoll poll = held.tryHold("alice", 25);   // null: at the cap, answer at once
  * }</pre>
  */
-final class HeldPolls implements WakeListener {
+final class HeldPolls implements WakeListener, AutoCloseable {
 
     /** Up to this many polls of a topic are released on the signalling thread; more on {@code releases}. */
     private static final int INLINE_RELEASES = 16;
 
-    private final ScheduledExecutorService timer;
+    private final HoldDeadlines deadlines;
     private final BoundedCounter count;
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
     private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
@@ -49,7 +48,7 @@ final class HeldPolls implements WakeListener {
 
     HeldPolls(int max, ScheduledExecutorService timer, Executor releases) {
         this.count = new BoundedCounter(max);
-        this.timer = timer;
+        this.deadlines = HoldDeadlines.start(timer);
         this.releases = releases;
     }
 
@@ -84,12 +83,13 @@ final class HeldPolls implements WakeListener {
                 return polls;
             });
         }
-        held.timer(timer.schedule(held::timedOut, seconds, TimeUnit.SECONDS));
+        deadlines.add(held, seconds);
         return held;
     }
 
     /** Called once by {@link HeldPoll#release()}. */
     void removed(HeldPoll held) {
+        deadlines.remove(held);
         for (String topic : held.topics) {
             byTopic.computeIfPresent(topic, (t, polls) -> {
                 polls.remove(held);
@@ -105,6 +105,12 @@ final class HeldPolls implements WakeListener {
             });
         }
         count.release();
+    }
+
+    /** Stops ending waits (the server is closed: its held polls were released). */
+    @Override
+    public void close() {
+        deadlines.close();
     }
 
     /** How many polls are held now. */

@@ -27,10 +27,46 @@ final class PollCursor {
 
     private final String personal;
     private final Map<String, Cursor> topics;
+    /** The text it was parsed from (null: none sent). */
+    private String source;
 
     private PollCursor(String personal, Map<String, Cursor> topics) {
         this.personal = personal;
         this.topics = topics;
+    }
+
+    /**
+     * The last cursor parsed and the last answer cursor written, each with what it was made from: the thousands
+     * of polls one publish wakes come back with one cursor and are answered with one batch, so they parse and
+     * format it once. Instances are immutable, so sharing one across polls and threads is safe.
+     */
+    static final class Memo {
+        private volatile PollCursor lastParsed;
+        private volatile Answer lastAnswer;
+
+        private record Answer(PollCursor sent, String topic, Object batch, String cursor) {
+        }
+
+        PollCursor parse(String text) {
+            PollCursor last = lastParsed;
+            if (last != null && text != null && text.equals(last.source)) {
+                return last;
+            }
+            PollCursor parsed = PollCursor.parse(text);
+            parsed.source = text;
+            lastParsed = parsed;
+            return parsed;
+        }
+
+        /** The answer cursor made earlier for this very sent cursor, topic and batch, or null. */
+        String answer(PollCursor sent, String topic, Object batch) {
+            Answer last = lastAnswer;
+            return last != null && last.sent == sent && last.batch == batch && last.topic.equals(topic) ? last.cursor : null;
+        }
+
+        void remember(PollCursor sent, String topic, Object batch, String cursor) {
+            lastAnswer = new Answer(sent, topic, batch, cursor);
+        }
     }
 
     /** Reads what the client sent (null: no cursor). A malformed topic part reads as an unknown cursor. */

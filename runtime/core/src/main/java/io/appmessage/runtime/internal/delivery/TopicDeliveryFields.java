@@ -30,9 +30,11 @@ final class TopicDeliveryFields implements EnvelopeFields {
     private final PollTopics topics;
     private final Map<String, Batch> topicBatches;
     private final int waitSeconds;
+    private final PollCursor.Memo memo;
 
     TopicDeliveryFields(Batch personal, PollCursor sent, PollTopics topics, Map<String, Batch> topicBatches,
-                        int waitSeconds) {
+                        int waitSeconds, PollCursor.Memo memo) {
+        this.memo = memo;
         this.personal = personal;
         this.sent = sent;
         this.topics = topics;
@@ -79,7 +81,22 @@ final class TopicDeliveryFields implements EnvelopeFields {
         }
     }
 
+    /** The next cursor; one topic and no personal stream (a room's viewers) is formatted once per batch. */
     private String cursor() {
+        if (personal != null || topics.allowed().size() != 1) {
+            return format();
+        }
+        String topic = topics.allowed().get(0);
+        Batch batch = topicBatches.get(topic);
+        String remembered = memo.answer(sent, topic, batch);
+        if (remembered == null) {
+            remembered = format();
+            memo.remember(sent, topic, batch, remembered);
+        }
+        return remembered;
+    }
+
+    private String format() {
         String head = personal != null ? personal.cursor().format() : sent.personal();
         Map<String, Cursor> positions = new LinkedHashMap<>();
         for (String topic : topics.allowed()) {

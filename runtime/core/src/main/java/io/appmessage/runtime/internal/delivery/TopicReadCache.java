@@ -24,6 +24,9 @@ final class TopicReadCache {
     private static final int MAX_TOPICS = 1_024;
     private static final int MAX_CURSORS = 64;
 
+    /** The key of a read for a new subscriber (no cursor yet). */
+    private static final Object NO_CURSOR = new Object();
+
     private final ConcurrentHashMap<String, Entries> topics = new ConcurrentHashMap<>();
 
     /** A cached batch for this topic and cursor, or null. */
@@ -52,7 +55,8 @@ final class TopicReadCache {
 
     /** One topic's cached reads, by cursor. */
     static final class Entries {
-        private final ConcurrentHashMap<String, Timed> byCursor = new ConcurrentHashMap<>();
+        /** Keyed by the cursor itself (a record: equal by epoch and id), so a lookup builds no string. */
+        private final ConcurrentHashMap<Object, Timed> byCursor = new ConcurrentHashMap<>();
 
         private record Timed(Batch batch, long atNanos) {
         }
@@ -69,8 +73,8 @@ final class TopicReadCache {
             byCursor.put(key(after), new Timed(batch, readStartNanos));
         }
 
-        private static String key(Cursor after) {
-            return after == null ? "" : after.format();
+        private static Object key(Cursor after) {
+            return after == null ? NO_CURSOR : after;
         }
     }
 }

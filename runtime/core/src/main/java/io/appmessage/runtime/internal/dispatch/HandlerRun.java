@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * handler), then answers once, whichever comes first of "every handler settled" and
  * "the deadline passed" (the deadline counts from the first handler, so a hold before does not eat
  * it). No thread waits: the last asynchronous completion or the deadline timer finishes the poll.
- * Answering assembles the data in handler order, runs the extensions' {@code afterHandlers},
- * writes the envelope, reports what was dropped and hands the answer on.
+ * Answering has {@link AnswerData} assemble the data in handler order, runs the extensions'
+ * {@code afterHandlers}, writes the envelope, reports what was dropped and hands the answer on.
  *
  * <p>{@link Poll} extends this class, so a poll is one object on the heap (the poll path counts
  * its bytes); the four methods at the end are what the poll provides for the answer.
@@ -39,7 +39,7 @@ abstract class HandlerRun implements HandlerSteps {
     final AppMessageRequest request;
     final Executor worker;
     /** The poll's id in log lines and the MDC ({@link PollLog}). */
-    final String pollId;
+    final long pollId;
     private HandlerSlot[] handlers;
     private SyncCollector collector;
     /** The running segment's base (a handler's position is {@code base + index}) and its end index. */
@@ -56,7 +56,7 @@ abstract class HandlerRun implements HandlerSteps {
     /** Starts at 1 for the synchronous phase; +1 per asynchronous handler; the poll finishes at 0. */
     private volatile int pending = 1;
 
-    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, String pollId) {
+    HandlerRun(PollEngine engine, AppMessageRequest request, Executor worker, long pollId) {
         this.engine = engine;
         this.request = request;
         this.worker = worker;
@@ -235,11 +235,11 @@ abstract class HandlerRun implements HandlerSteps {
                     outcomes.timedOut(stillRunning);
                 }
             }
-            DataEntries entries = assemble();
-            reportMalformedKeys(collector.rejected);
+            DataEntries entries = engine.data.assemble(handlers, collector, outcomes);
+            engine.data.reportMalformedKeys(handlers, collector.rejected, outcomes);
             runAfterHandlers();
             byte[] body = engine.envelopes.success(entries, envelopeFields());
-            reportDropped(entries);
+            engine.data.reportDropped(handlers, entries, outcomes);
             response = new PollResponse(200, body, 0);
         } catch (RuntimeException | Error e) {
             LOG.error("answering a poll failed", e); // a bug in the runtime or an extension: 500
@@ -252,96 +252,5 @@ abstract class HandlerRun implements HandlerSteps {
             }
             answer(response); // every poll is answered and gives its permit back, whatever happened above
         }
-    }
-
-    /**
-     * The data object: every handler's pushes in handler order (an asynchronous handler's part sits
-     * at its place in the order, whenever it completed), each key once at its first position, the
-     * last push of a key winning.
-     */
-    private DataEntries assemble() {
-        PushLog sync = collector.log;
-        DataEntries entries = new DataEntries(sync.size + 4);
-        int next = 0;
-        for (int position = 0; position < handlers.length; position++) {
-            while (next < sync.size && sync.owners[next] == position) {
-                put(entries, sync.keys[next], sync.values[next], handlers[position]);
-                next++;
-            }
-            AsyncSlot slot = collector.asyncSlot(position);
-            if (slot != null) {
-                if (slot.closeForAnswer()) {
-                    PushLog pushes = slot.pushes();
-                    if (pushes != null) {
-                        for (int i = 0; i < pushes.size; i++) {
-                            put(entries, pushes.keys[i], pushes.values[i], slot.handler);
-                        }
-                    }
-                    if (!slot.handler.key.isEmpty() && slot.value() != null) {
-                        put(entries, slot.handler.key, slot.value(), slot.handler);
-                    }
-                    reportMalformedKeys(slot.rejected());
-                    if (outcomes != null) {
-                        outcomes.asyncEnded(position, slot.settledAtNanos(), false);
-                    }
-                } else if (!slot.isDone()) {
-                    engine.faults.timedOut(slot.handler, engine.deadlineMillis);
-                    if (outcomes != null) {
-                        outcomes.timedOut(position);
-                    }
-                } else if (outcomes != null) {
-                    outcomes.asyncEnded(position, slot.settledAtNanos(), true);
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static void put(DataEntries entries, String key, Object value, HandlerSlot producer) {
-        int index = entries.indexOf(key);
-        if (index < 0) {
-            entries.add(key, value, producer.id);
-            return;
-        }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("key '{}' pushed by {} is overwritten by {}", key, entries.producer(index), producer.id);
-        }
-        entries.replace(index, value, producer.id);
-    }
-
-    /** Keys that break the key rule were never pushed: each is logged against its handler. */
-    private void reportMalformedKeys(PushLog rejected) {
-        if (rejected == null) {
-            return;
-        }
-        for (int i = 0; i < rejected.size; i++) {
-            HandlerSlot handler = handlers[rejected.owners[i]];
-            engine.faults.malformedKey(handler, rejected.keys[i]);
-            if (outcomes != null) {
-                outcomes.unwritable(rejected.owners[i]);
-            }
-        }
-    }
-
-    /** Values the envelope writer could not write were left out: each is logged against its handler. */
-    private void reportDropped(DataEntries entries) {
-        for (int d = 0; d < entries.droppedCount(); d++) {
-            int index = entries.droppedIndex(d);
-            int position = positionOf(entries.producer(index));
-            HandlerSlot handler = position < 0 ? null : handlers[position];
-            engine.faults.unwritable(handler, entries.key(index), entries.value(index), entries.droppedCause(d));
-            if (outcomes != null && position >= 0) {
-                outcomes.unwritable(position);
-            }
-        }
-    }
-
-    private int positionOf(String id) {
-        for (int i = 0; i < handlers.length; i++) {
-            if (handlers[i].id.equals(id)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -58,7 +58,7 @@ final class Poll extends HandlerRun implements PollContext {
     Poll deadlineNext;
 
     Poll(PollEngine engine, AppMessageRequest request, Executor worker, PollAnswer answer, ConnectionWatch connection,
-         long admittedAt, String pollId, boolean watched) {
+         long admittedAt, long pollId, boolean watched) {
         super(engine, request, worker, pollId);
         this.answer = answer;
         this.connection = connection;
@@ -205,7 +205,7 @@ final class Poll extends HandlerRun implements PollContext {
             // the worker pool refuses only once it is shut down: the server is closing, so the client is told
             // to come back (503 with Retry-After), as a poll arriving now would be; nothing failed
             if (markAnswered()) {
-                LOG.debug("poll {}: a held poll ended while the workers stop; answered 'shutting down'", pollId);
+                LOG.debug("poll {}: a held poll ended while the workers stop; answered 'shutting down'", PollLog.text(pollId));
                 answer(engine.answers.shuttingDown);
             }
         } catch (RuntimeException e) {

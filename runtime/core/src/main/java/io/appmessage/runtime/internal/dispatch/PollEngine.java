@@ -34,6 +34,8 @@ public final class PollEngine {
     final EnvelopeWriter envelopes;
     final Answers answers;
     final FaultReporter faults;
+    /** Assembles each answer's data from its handler phase. */
+    final AnswerData data;
     final PollDeadlines deadlines;
     /** Null when the watchdog of non-blocking handlers is off. */
     final IoThreadWatchdog watchdog;
@@ -64,6 +66,7 @@ public final class PollEngine {
         this.extensions = extensions.toArray(new PollExtension[0]);
         this.observer = observer;
         this.faults = new FaultReporter(observer);
+        this.data = new AnswerData(faults, deadlineMillis);
         this.ioThreadRule = new IoThreadRule(authenticator, this.extensions);
     }
 
@@ -98,11 +101,11 @@ public final class PollEngine {
 
     /** A transport answered a request itself before admission (413 body, 408, a broken body): heard as a refusal. */
     public void refused(Refusal reason) {
-        refused(reason, null);
+        refused(reason, 0);
     }
 
-    /** A refusal of poll {@code pollId} ({@code null}: refused before it got an id): heard and logged. */
-    void refused(Refusal reason, String pollId) {
+    /** A refusal of poll {@code pollId} (0: refused before it got an id): heard and logged. */
+    void refused(Refusal reason, long pollId) {
         PollLog.refused(pollId, reason);
         if (observer != null) {
             observer.pollRefused(reason);
@@ -150,7 +153,8 @@ public final class PollEngine {
     private void run(String rawQuery, HeaderLookup headers, long receivedAtMillis, Executor worker, PollAnswer answer,
                      ConnectionWatch connection, boolean onIoThread) {
         long admittedAt = observer == null ? 0 : System.nanoTime();
-        String pollId = PollLog.enter(PollLog.newId()); // in the MDC while this thread runs the poll
+        long pollId = PollLog.newId();
+        PollLog.enter(pollId); // in the MDC while this thread runs the poll
         try {
             PollRequestView request;
             try {

@@ -15,14 +15,19 @@ final class PushLog {
 
     void add(String key, Object value, int owner) {
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-            owners = Arrays.copyOf(owners, size * 2);
+            grow();
         }
         keys[size] = key;
         values[size] = value;
         owners[size] = owner;
         size++;
+    }
+
+    /** Doubles the capacity. */
+    void grow() {
+        keys = Arrays.copyOf(keys, keys.length * 2);
+        values = Arrays.copyOf(values, values.length * 2);
+        owners = Arrays.copyOf(owners, owners.length * 2);
     }
 
     /** Forgets everything pushed since {@code mark} (the failing handler's pushes). */

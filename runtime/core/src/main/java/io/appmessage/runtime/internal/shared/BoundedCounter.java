@@ -18,6 +18,8 @@ public final class BoundedCounter {
     private final int max;
     private final AtomicInteger count = new AtomicInteger();
     private final Object zero = new Object();
+    /** Threads in {@link #awaitZero}: the last release takes the lock to wake them only when there are any. */
+    private final AtomicInteger waiters = new AtomicInteger();
 
     /** {@code max} {@link Integer#MAX_VALUE} for a counter that only counts. */
     public BoundedCounter(int max) {
@@ -42,9 +44,13 @@ public final class BoundedCounter {
         count.incrementAndGet();
     }
 
-    /** Gives a place back; the last one wakes {@link #awaitZero} waiters. */
+    /**
+     * Gives a place back; the last one wakes {@link #awaitZero} waiters. A count that drops to zero
+     * on every poll (nothing else in flight) then costs no lock: a waiter counts itself before it
+     * reads the count, and this reads the waiters after the count, so one of the two sees the other.
+     */
     public void release() {
-        if (count.decrementAndGet() == 0) {
+        if (count.decrementAndGet() == 0 && waiters.get() > 0) {
             synchronized (zero) {
                 zero.notifyAll();
             }
@@ -62,15 +68,20 @@ public final class BoundedCounter {
     /** Waits until the count is zero, or {@code millis} passed; true when zero. */
     public boolean awaitZero(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
-        synchronized (zero) {
-            while (count.get() > 0) {
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (left <= 0) {
-                    return false;
+        waiters.incrementAndGet();
+        try {
+            synchronized (zero) {
+                while (count.get() > 0) {
+                    long left = (end - System.nanoTime()) / 1_000_000L;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    zero.wait(left);
                 }
-                zero.wait(left);
             }
+            return true;
+        } finally {
+            waiters.decrementAndGet();
         }
-        return true;
     }
 }

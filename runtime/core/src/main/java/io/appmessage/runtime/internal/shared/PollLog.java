@@ -16,7 +16,8 @@ import org.slf4j.helpers.NOPMDCAdapter;
  * when the log pattern asks for them ({@code %X{appmessage.poll} %X{appmessage.handler}} in Logback).
  *
  * <pre>{@code
- * String pollId = PollLog.enter(PollLog.newId());   // the thread now works for this poll
+ * long pollId = PollLog.newId();
+ * PollLog.enter(pollId);                            // the thread now works for this poll
  * try {
  *     for (each handler) { PollLog.handler(handlerId); call it; }
  *     PollLog.handlerDone();
@@ -50,17 +51,24 @@ public final class PollLog {
     private PollLog() {
     }
 
-    /** A new poll id: this node's random prefix and a counter ({@code k3f9a2-1b7}). */
-    public static String newId() {
-        return NODE.concat(Long.toString(SEQUENCE.incrementAndGet(), 36));
+    /**
+     * A new poll id (never 0), as a number: its text ({@link #text}) is made only for a log line or the
+     * MDC, so a poll that logs nothing and runs without an MDC allocates no string for it.
+     */
+    public static long newId() {
+        return SEQUENCE.incrementAndGet();
     }
 
-    /** The calling thread works for poll {@code pollId} from now on (until {@link #exit}); returns the id. */
-    public static String enter(String pollId) {
+    /** The id's text: this node's random prefix and the counter ({@code k3f9a2-1b7}). */
+    public static String text(long pollId) {
+        return NODE.concat(Long.toString(pollId, 36));
+    }
+
+    /** The calling thread works for poll {@code pollId} from now on (until {@link #exit}). */
+    public static void enter(long pollId) {
         if (MDC_KEPT) {
-            MDC.put(POLL_KEY, pollId);
+            MDC.put(POLL_KEY, text(pollId));
         }
-        return pollId;
     }
 
     /**
@@ -93,7 +101,7 @@ public final class PollLog {
      * woken from a handler's send, an answer finished where a stage completed): returns what the thread
      * had, for {@link #back}, or {@code null} when it had nothing.
      */
-    public static String[] resume(String pollId) {
+    public static String[] resume(long pollId) {
         if (!MDC_KEPT) {
             return null;
         }
@@ -103,7 +111,7 @@ public final class PollLog {
             outer = new String[] {outerPoll, MDC.get(HANDLER_KEY)};
             MDC.remove(HANDLER_KEY);
         }
-        MDC.put(POLL_KEY, pollId);
+        MDC.put(POLL_KEY, text(pollId));
         return outer;
     }
 
@@ -124,16 +132,17 @@ public final class PollLog {
     /**
      * A request was answered without running its handlers.
      *
-     * @param pollId the poll's id, or {@code null} when it was refused before it got one (at admission)
+     * @param pollId the poll's id, or 0 when it was refused before it got one (at admission)
      */
-    public static void refused(String pollId, Refusal reason) {
+    public static void refused(long pollId, Refusal reason) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("poll {} refused: {}", pollId == null ? newId() : pollId, reason.name().toLowerCase(Locale.ROOT));
+            LOG.debug("poll {} refused: {}", text(pollId == 0 ? newId() : pollId), reason.name().toLowerCase(Locale.ROOT));
         }
     }
 
     /** An admitted poll was answered with {@code status} (5xx): the cause is the error logged before with this id. */
-    public static void failed(String pollId, int status) {
-        LOG.warn("poll {} failed: answered {} (the error logged before it, with this id in the MDC, says why)", pollId, status);
+    public static void failed(long pollId, int status) {
+        LOG.warn("poll {} failed: answered {} (the error logged before it, with this id in the MDC, says why)", text(pollId),
+                status);
     }
 }
