@@ -110,7 +110,7 @@ class LimitsAndBadInputTest {
 
     @Test
     void percentWithoutHexDigits_is400() throws Exception {
-        // Undertow's parser refuses these itself (a bare 400, connection closed) before any handler runs
+        // Undertow's parser refuses these before any handler runs; the envelope it then gets: RefusedByTheParserTest
         try (AppMessageServer server = builder().build().start()) {
             for (String query : List.of("a=%zz", "a=%4")) {
                 String answer = Http.raw(server, "GET /api/message/index?" + query

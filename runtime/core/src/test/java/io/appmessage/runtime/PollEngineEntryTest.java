@@ -75,16 +75,17 @@ class PollEngineEntryTest {
     @Test
     void percentWithoutHexDigits_overARawSocket_isRefusedByUndertowsParserAndTheServerGoesOn() throws Exception {
         // Undertow's request-line parser refuses a '%' not followed by two hex digits before any
-        // handler sees the request, with a fixed bare answer (whatever DECODE_URL says); when it
-        // lets such a query through, the engine's rule (an envelope, as through the dispatcher) applies
+        // handler sees the request (whatever DECODE_URL says); the server swaps its fixed bare answer
+        // for the envelope, naming the parameter; should Undertow let such a query through, the
+        // engine's rule (an envelope, as through the dispatcher) applies
         try (AppMessageServer server = Delivery.builder().build().start()) {
             String answer = Http.raw(server, "GET /api/message/index?cursor=%zz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
             assertThat(answer).startsWith("HTTP/1.1 400");
             if (answer.contains("Content-Length: 0")) {
                 assertThat(answer).doesNotContain("Exception").contains("Connection: close");
             } else {
-                assertThat(answer).endsWith(
-                        "{\"code\":400,\"msg\":\"malformed query string: '%' must be followed by two hex digits\",\"data\":null}");
+                assertThat(answer).startsWith("HTTP/1.1 400").contains(
+                        "{\"code\":400,\"msg\":\"malformed query string: '%' must be followed by two hex digits");
             }
             String repeated = Http.raw(server, "GET /api/message/index?wait=1&wait=2 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
             assertThat(repeated).startsWith("HTTP/1.1 400")

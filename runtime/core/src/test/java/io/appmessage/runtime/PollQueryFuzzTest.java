@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PollQueryFuzzTest {
 
-    /** The 400 messages the query, the single-valued parameters and {@code wait} may answer with. */
+    /** The 400 messages the query, the single-valued parameters, {@code wait} and {@code topics} may answer with. */
     private static final List<String> BAD_REQUEST_RULES = List.of(
             "malformed query string: '%' must be followed by two hex digits",
             "malformed query string: percent-encoded bytes are not UTF-8",
@@ -33,7 +33,10 @@ class PollQueryFuzzTest {
             "query parameter 'access_token' given more than once",
             "query parameter 'cursor' given more than once",
             "query parameter 'wait' given more than once",
-            "query parameter 'wait' must be a number of seconds, 0 or more");
+            "query parameter 'wait' must be a number of seconds, 0 or more",
+            "query parameter 'topics' given more than once",
+            "'topics' is a comma-separated list; ",
+            "a poll lists at most ");
 
     @TempDir
     static Path dataDir;

@@ -7,6 +7,7 @@ import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.runtime.presence.Presence;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -44,7 +45,9 @@ final class DemoNode implements AutoCloseable {
                 .build()
                 .start();
         management = AppMessageManagement.builder(metrics)
-                .settings(ManagementSettings.loopback(0, ADMIN_TOKEN))
+                .port(0)
+                .adminToken(ADMIN_TOKEN)
+                .environment(Map.of())
                 .server(server)
                 .outbox(outbox)
                 .start();

@@ -29,11 +29,47 @@ class ManagementListenerTest {
 
     @Test
     void offUnlessAPortIsSet() {
-        AppMessageManagement management = AppMessageManagement.builder(AppMessageMetrics.create()).start();
+        AppMessageManagement management = AppMessageManagement.builder(AppMessageMetrics.create())
+                .environment(Map.of()).start();
         started.add(management);
         assertThat(management.port()).isEqualTo(-1);
-        assertThat(ManagementSettings.off().withEnvironment(Map.of()).enabled()).isFalse();
-        assertThat(ManagementSettings.loopback(0, null).host()).isEqualTo("127.0.0.1");
+        assertThat(management.settings().enabled()).isFalse();
+        assertThat(management.settings().host()).isEqualTo("127.0.0.1");
+        assertThat(management.prometheusRegistry()).isNull();
+    }
+
+    @Test
+    void theEnvironmentOverridesTheBuilder_andStartsTheListenerOnLoopback() throws IOException {
+        AppMessageManagement management = AppMessageManagement.builder(AppMessageMetrics.create()).port(-1)
+                .environment(Map.of("APPMESSAGE_MANAGEMENT_PORT", "0", "APPMESSAGE_ADMIN_TOKEN", TOKEN)).start();
+        started.add(management);
+        assertThat(management.settings().asMap())
+                .containsExactly(Map.entry("host", "127.0.0.1"), Map.entry("port", "0"), Map.entry("adminToken", "set"));
+        assertThat(management.settings().consoleEnabled()).isTrue();
+        assertThat(management.settings().toString()).doesNotContain(TOKEN);
+        assertThat(Http.get("http://127.0.0.1:" + management.port() + "/console?token=" + TOKEN).statusCode())
+                .isEqualTo(200);
+        // loopback only: the port is not reachable on this machine's other addresses
+        for (java.net.InetAddress other : nonLoopbackAddresses()) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress(other, management.port()), 1000))
+                        .as(other.toString()).isInstanceOf(IOException.class);
+            }
+        }
+        AppMessageManagement off = AppMessageManagement.builder(AppMessageMetrics.create()).port(0)
+                .environment(Map.of("APPMESSAGE_MANAGEMENT_PORT", "off")).start();
+        started.add(off);
+        assertThat(off.port()).isEqualTo(-1);
+    }
+
+    private static List<java.net.InetAddress> nonLoopbackAddresses() throws IOException {
+        List<java.net.InetAddress> addresses = new ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 
     @Test
@@ -96,16 +132,26 @@ class ManagementListenerTest {
 
     @Test
     void badSettingsAreRefusedByName() throws IOException {
-        assertThatThrownBy(() -> ManagementSettings.loopback(0, "short"))
-                .hasMessageContaining("adminToken").hasMessageContaining("16");
-        assertThatThrownBy(() -> ManagementSettings.off().withEnvironment(Map.of(ManagementSettings.PORT_VARIABLE, "nine")))
-                .hasMessageContaining("APPMESSAGE_MANAGEMENT_PORT").hasMessageContaining("nine");
-        assertThat(ManagementSettings.off().withEnvironment(Map.of(ManagementSettings.PORT_VARIABLE, "0",
-                ManagementSettings.TOKEN_VARIABLE, TOKEN))).isEqualTo(ManagementSettings.loopback(0, TOKEN));
+        assertThatThrownBy(() -> AppMessageManagement.builder(AppMessageMetrics.create()).port(0)
+                .adminToken("short-secret").environment(Map.of()).start())
+                .hasMessage("[AppMessage-Config] setting adminToken (environment variable APPMESSAGE_ADMIN_TOKEN) must be"
+                        + " at least 16 characters (a guessable token opens the console), or none, was 12 characters");
+        assertThatThrownBy(() -> AppMessageManagement.builder(AppMessageMetrics.create())
+                .environment(Map.of("APPMESSAGE_MANAGEMENT_PORT", "nine")).start())
+                .hasMessage("[AppMessage-Config] environment variable APPMESSAGE_MANAGEMENT_PORT (setting port) must be"
+                        + " 0..65535, or off, was 'nine'");
+        assertThatThrownBy(() -> AppMessageManagement.builder(AppMessageMetrics.create()).port(70_000)
+                .environment(Map.of()).start())
+                .hasMessage("[AppMessage-Config] setting port (environment variable APPMESSAGE_MANAGEMENT_PORT) must be"
+                        + " 0..65535, or off, was 70000");
+        assertThatThrownBy(() -> AppMessageManagement.builder(AppMessageMetrics.create())
+                .environment(Map.of("APPMESSAGE_ADMIN_TOKEN", "hunter2xy")).start())
+                .hasMessageContaining("APPMESSAGE_ADMIN_TOKEN").hasMessageContaining("was 9 characters")
+                .hasMessageNotContaining("hunter2xy");
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
             assertThatThrownBy(() -> AppMessageManagement.builder(AppMessageMetrics.create())
-                    .settings(ManagementSettings.loopback(taken.getLocalPort(), null)).start())
+                    .port(taken.getLocalPort()).environment(Map.of()).start())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()))
                     .hasMessageContaining("APPMESSAGE_MANAGEMENT_PORT");
@@ -114,7 +160,7 @@ class ManagementListenerTest {
 
     private String start(AppMessageMetrics metrics, String token) {
         AppMessageManagement management = AppMessageManagement.builder(metrics)
-                .settings(ManagementSettings.loopback(0, token)).start();
+                .port(0).adminToken(token).environment(Map.of()).start();
         started.add(management);
         return "http://127.0.0.1:" + management.port();
     }

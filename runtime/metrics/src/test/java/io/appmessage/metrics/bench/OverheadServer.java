@@ -2,7 +2,6 @@ package io.appmessage.metrics.bench;
 
 import io.appmessage.metrics.AppMessageManagement;
 import io.appmessage.metrics.AppMessageMetrics;
-import io.appmessage.metrics.ManagementSettings;
 import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.Identity;
 import io.appmessage.runtime.presence.Presence;
@@ -43,7 +42,7 @@ public final class OverheadServer {
             if (mode.equals("on-system-clock")) { // the meters as before the ticking clock, in the one registry
                 metrics.bindTo(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             } else {
-                AppMessageManagement.builder(metrics).settings(ManagementSettings.loopback(0, null)).start();
+                AppMessageManagement.builder(metrics).port(0).start();
             }
             System.out.println("ready " + server.port() + " " + server.settings().path());
         } else {

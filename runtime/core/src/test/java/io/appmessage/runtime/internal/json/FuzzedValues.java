@@ -100,6 +100,18 @@ public final class FuzzedValues {
         return twosComplement.length == 0 ? BigInteger.ZERO : new BigInteger(twosComplement);
     }
 
+    /**
+     * Booleans one by one: Jazzer's {@code consumeBooleans} copies raw bytes into the array, so an element can
+     * hold 2..255, which no Java code can store and which the JVM reads as true in one place and false in another.
+     */
+    private boolean[] booleans(int n) {
+        boolean[] values = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = data.consumeBoolean();
+        }
+        return values;
+    }
+
     Object scalar() {
         if (data.remainingBytes() == 0) {
             return null;
@@ -137,7 +149,7 @@ public final class FuzzedValues {
                 case 0 -> data.consumeLongs(2);
                 case 1 -> new double[] {data.consumeDouble(), data.consumeDouble()};
                 case 2 -> new float[] {data.consumeFloat()};
-                case 3 -> data.consumeBooleans(2);
+                case 3 -> booleans(data.consumeInt(0, 2));
                 default -> text().toCharArray();
             };
         };
