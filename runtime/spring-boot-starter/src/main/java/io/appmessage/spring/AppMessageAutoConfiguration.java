@@ -77,9 +77,9 @@ public class AppMessageAutoConfiguration {
                 .outboxBatchSize(properties.getOutbox().getBatchSize());
         outbox.ifAvailable(builder::outbox);
         // a Presence bean is the server's presence (it observes through that, once); every other observer bean
-        // (metrics, consoles) is added as an observer
+        // (metrics, consoles) is added as an observer, once even when two beans give the same one
         presence.ifUnique(builder::presence);
-        observers.orderedStream().filter(observer -> !(observer instanceof Presence)).forEach(builder::observer);
+        observers.orderedStream().filter(observer -> !(observer instanceof Presence)).distinct().forEach(builder::observer);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,8 @@ import io.appmessage.runtime.AppMessageServer;
 import io.appmessage.runtime.CorsSettings;
 import io.appmessage.runtime.outbox.AppMessageOutbox;
 import io.appmessage.spring.AppMessageAutoConfiguration;
+import io.appmessage.spring.AppMessageManagementListener;
+import io.appmessage.spring.AppMessageMetricsConfiguration;
 import io.appmessage.spring.AppMessageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,7 +43,7 @@ class ReadmeConfigurationTest {
     @Test
     void everyPropertiesSnippetOfTheReadme_bindsAndStarts() throws Exception {
         List<String> blocks = blocks("properties");
-        assertThat(blocks).as("CORS and health").hasSize(2);
+        assertThat(blocks).as("CORS, health, the management listener (English and Chinese)").hasSize(4);
         for (String snippet : blocks) {
             startsWith(new PropertiesPropertySourceLoader().load("README.md", resource(snippet)), snippet, properties -> {
                 if (snippet.contains("appmessage.cors")) {
@@ -78,13 +80,18 @@ class ReadmeConfigurationTest {
 
     private static void startsWith(List<PropertySource<?>> sources, String snippet, Consumer<AppMessageProperties> check) {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AppMessageAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(AppMessageAutoConfiguration.class, AppMessageMetricsConfiguration.class))
                 .withUserConfiguration(TestApp.AppBeans.class)
                 .withInitializer(context -> sources.forEach(context.getEnvironment().getPropertySources()::addLast))
-                // the one change: keep the data directory under target/
-                .withPropertyValues("appmessage.outbox.data-dir=target/outbox-readme-" + System.nanoTime())
+                // the changes: keep the data directory under target/, take any free management port, and the
+                // environment variable the management snippet reads
+                .withPropertyValues("appmessage.outbox.data-dir=target/outbox-readme-" + System.nanoTime(),
+                        "APPMESSAGE_ADMIN_TOKEN=readme-admin-token-0123456789")
+                .withPropertyValues(snippet.contains("appmessage.management.port") ? "appmessage.management.port=0" : "readme=1")
                 .run(context -> {
                     assertThat(context).as(snippet).hasNotFailed().hasSingleBean(AppMessageServer.class);
+                    assertThat(context.getBeansOfType(AppMessageManagementListener.class)).as(snippet)
+                            .hasSize(snippet.contains("appmessage.management.port") ? 1 : 0);
                     AppMessageProperties properties = context.getBean(AppMessageProperties.class);
                     if (properties.getOutbox().getStore() == AppMessageProperties.Store.EMBEDDED) {
                         assertThat(context).hasSingleBean(AppMessageOutbox.class);
