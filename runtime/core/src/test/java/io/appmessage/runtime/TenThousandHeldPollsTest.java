@@ -70,8 +70,9 @@ class TenThousandHeldPollsTest {
                     result = lines.poll(60, TimeUnit.SECONDS);
                 }
                 assertThat(result).as("the client's tally").startsWith("answered " + POLLS + " failed 0");
-                assertThat(threadsHeld).as("no thread per held poll").isLessThan(200);
-                assertThat(threadsHeld - threadsBefore).as("threads added by holding 10,000 polls").isLessThan(50);
+                // relative to the threads before: earlier tests in the same JVM may leave idle threads behind
+                assertThat(threadsHeld - threadsBefore).as("threads added by holding 10,000 polls: none per poll")
+                        .isLessThan(50);
                 for (int i = 0; i < 100 && server.heldPolls() > 0; i++) {
                     Thread.sleep(50);
                 }
