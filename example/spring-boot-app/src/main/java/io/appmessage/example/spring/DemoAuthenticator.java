@@ -2,20 +2,22 @@ package io.appmessage.example.spring;
 
 import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.Identity;
+import io.appmessage.runtime.InvalidTokenException;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** The demo's tokens: {@code demo-<user>} polls as that user; any other token is anonymous. */
+/**
+ * The demo's three tokens ({@code demo-alice}, {@code demo-bob}, {@code demo-carol}); any other token is
+ * refused with 401, so a client holding a stale token learns it must log in again.
+ */
 @Component
 public class DemoAuthenticator implements Authenticator {
 
-    private static final String PREFIX = "demo-";
-
     @Override
-    public Optional<Identity> authenticate(String token) {
-        return token.startsWith(PREFIX) && token.length() > PREFIX.length()
-                ? Optional.of(Identity.of(token.substring(PREFIX.length())))
-                : Optional.empty();
+    public Optional<Identity> authenticate(String token) throws InvalidTokenException {
+        String user = DemoUsers.byToken(token).orElseThrow(
+                () -> new InvalidTokenException("not a demo token (demo-alice, demo-bob, demo-carol)"));
+        return Optional.of(Identity.of(user));
     }
 }

@@ -15,7 +15,7 @@ public class OrderHandlers {
     }
 
     @OnAppMessageRequest(value = "order_status", order = 20)
-    public String latestOrder(AppMessageRequest request) {
-        return request.userId().flatMap(orders::latestStatusOf).orElse(null);
+    public OrderStatus latestOrder(AppMessageRequest request) {
+        return request.userId().flatMap(orders::latestOf).orElse(null);
     }
 }

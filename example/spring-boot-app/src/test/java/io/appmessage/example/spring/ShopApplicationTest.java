@@ -34,7 +34,8 @@ class ShopApplicationTest {
     void poll_carriesTheBeanHandlersData_andThePluginsFromServiceLoader() throws Exception {
         HttpResponse<String> answer = get("/api/message/index", "demo-alice");
         assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).startsWith("{\"code\":0,\"msg\":\"\",\"data\":{\"test_msg\":\"测试消息\",\"order_status\":\"shipped\"")
+        assertThat(answer.body()).startsWith("{\"code\":0,\"msg\":\"\",\"data\":{\"test_msg\":\"测试消息\"")
+                .contains("\"order_status\":{\"user_id\":\"alice\",\"order_no\":\"A-1001\",\"status\":\"shipped\"}")
                 .contains("\"plugin_wxapp_test\":\"测试插件消息\"");
     }
 
@@ -49,11 +50,11 @@ class ShopApplicationTest {
             Thread.sleep(20);
         }
         assertThat(appMessage.heldPolls()).as("held").isEqualTo(1);
-        HttpResponse<String> sent = CLIENT.send(request("/api/demo/send?to=bob&key=order_shipped", null)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"order\":42}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sent = CLIENT.send(request("/api/demo/send?to=bob", "demo-alice")
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("your order shipped")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(held.get(5, TimeUnit.SECONDS).body()).contains("\"key\":\"order_shipped\"", "\"order\":42");
+        assertThat(held.get(5, TimeUnit.SECONDS).body()).contains("\"key\":\"demo_message\"", "\"from\":\"alice\"", "\"text\":\"your order shipped\"");
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
