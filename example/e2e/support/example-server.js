@@ -11,7 +11,8 @@ const JAR = process.env.APPMESSAGE_EXAMPLE_JAR ||
   path.resolve(__dirname, '..', '..', 'app', 'target', 'appmessage-example.jar');
 const JAVA = process.env.JAVA_BIN || (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java');
 const LISTENING = /AppMessage example listening on (http:\/\/[^\s/]+:(\d+)\/)/;
-const START_TIMEOUT_MS = 30000;
+// a Spring Boot jar starts in seconds, not milliseconds, on a loaded machine: its build raises this
+const START_TIMEOUT_MS = Number(process.env.APPMESSAGE_EXAMPLE_START_TIMEOUT_MS || 30000);
 
 /** A fresh directory for the outbox's embedded store; remove it with removeDataDir. */
 function makeDataDir() {
