@@ -98,7 +98,8 @@ test('bob sends to bob from the page_the message appears in his Messages list wi
   await arrived.waitFor({ timeout: SEEN_WITHIN_MS });
   t.diagnostic(`click Send -> shown in the Messages list: ${Date.now() - clickedAt} ms (long-poll)`);
   assert.match(await arrived.locator('.meta').textContent(), /from bob .* #1$/);
-  assert.match(await page.locator('#send-result').textContent(), /sent #1 to bob/);
+  // the held poll may bring the message before the POST's own answer reaches the page: wait for both
+  await page.locator('#send-result').filter({ hasText: /sent #1 to bob/ }).waitFor({ timeout: SEEN_WITHIN_MS });
   assert.match(await page.locator('#log li').first().textContent(), /held \(wait 25 s\) · 1 message/);
   assert.equal(await arrived.count(), 1);
 
