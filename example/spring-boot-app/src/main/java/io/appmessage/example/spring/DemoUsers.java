@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo shop's three users and their fixed tokens, shared by the poll's {@link DemoAuthenticator}
+ * The demo shop's three users and their fixed tokens, shared by the poll's {@link ShopAuthenticator}
  * and the send endpoint, so both accept exactly the same people.
  *
  * <pre>{@code

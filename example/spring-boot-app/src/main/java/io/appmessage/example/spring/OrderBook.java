@@ -14,11 +14,6 @@ public class OrderBook {
             "bob", new OrderStatus("bob", "B-2002", "paid"),
             "carol", new OrderStatus("carol", "C-3003", "delivered"));
 
-    /** The status alone of the user's latest order ({@code example/spring-mvc-peer}'s handlers push it). */
-    public Optional<String> latestStatusOf(String userId) {
-        return latestOf(userId).map(OrderStatus::status);
-    }
-
     /** The user's latest order, if they have one. */
     public Optional<OrderStatus> latestOf(String userId) {
         return Optional.ofNullable(latestByUser.get(userId));

@@ -1,6 +1,6 @@
 package io.appmessage.example.peer;
 
-import io.appmessage.example.spring.OrderBook;
+import io.appmessage.example.peer.shop.OrderBook;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The plain Spring MVC peer on Tomcat: {@link PeerPollController} and {@link PeerHandlers}, the starter
- * switched off (it is on the class path through the demo shop's jar). {@code --server.port=N}.
+ * switched off (it is on the class path for the starter's side). {@code --server.port=N}.
  */
 @SpringBootApplication
 @Import(OrderBook.class)

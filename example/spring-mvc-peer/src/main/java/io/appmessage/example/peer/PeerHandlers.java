@@ -1,6 +1,6 @@
 package io.appmessage.example.peer;
 
-import io.appmessage.example.spring.OrderBook;
+import io.appmessage.example.peer.shop.OrderBook;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.appmessage.example.peer;
 
-import io.appmessage.example.spring.DemoAuthenticator;
+import io.appmessage.example.peer.shop.DemoAuthenticator;
 import io.appmessage.runtime.Identity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.RequestHeader;

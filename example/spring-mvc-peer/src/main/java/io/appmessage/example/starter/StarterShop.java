@@ -1,8 +1,8 @@
 package io.appmessage.example.starter;
 
-import io.appmessage.example.spring.DemoAuthenticator;
-import io.appmessage.example.spring.OrderBook;
-import io.appmessage.example.spring.OrderHandlers;
+import io.appmessage.example.peer.shop.DemoAuthenticator;
+import io.appmessage.example.peer.shop.OrderBook;
+import io.appmessage.example.peer.shop.OrderHandlers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -1,14 +1,13 @@
-package io.appmessage.example.spring;
+package io.appmessage.example.peer.shop;
 
 import io.appmessage.runtime.Authenticator;
 import io.appmessage.runtime.Identity;
+import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/**
- * Lenient demo tokens: {@code demo-<user>} polls as that user, any other token is anonymous. Not a bean
- * here (the shop uses {@link ShopAuthenticator}); example/spring-mvc-peer imports it for its benchmark sides.
- */
+/** The demo's tokens: {@code demo-<user>} polls as that user; any other token is anonymous. */
+@Component
 public class DemoAuthenticator implements Authenticator {
 
     private static final String PREFIX = "demo-";
