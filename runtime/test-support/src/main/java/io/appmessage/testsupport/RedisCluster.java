@@ -90,7 +90,7 @@ public final class RedisCluster implements AutoCloseable {
 
     private static boolean isFree(int port) {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return true;
+            return socket.isBound();
         } catch (IOException taken) {
             return false;
         }

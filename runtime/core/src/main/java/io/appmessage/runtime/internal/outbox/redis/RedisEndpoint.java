@@ -130,6 +130,9 @@ public final class RedisEndpoint implements AutoCloseable {
 
     private static final String CLUSTER_SCHEME = "redis-cluster://";
 
+    // Lettuce 7 deprecates the adaptive refresh triggers' builder methods with no replacement that Lettuce 6
+    // (Spring Boot 3.5's) also has; the triggers are what makes the client follow failovers and resharding
+    @SuppressWarnings("deprecation")
     private static RedisEndpoint connectCluster(String uri, Duration commandTimeout) {
         String rest = uri.substring(CLUSTER_SCHEME.length());
         int at = rest.lastIndexOf('@');
