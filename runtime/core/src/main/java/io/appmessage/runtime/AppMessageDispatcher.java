@@ -36,7 +36,8 @@ import java.util.function.Function;
  * the calling container thread only hands the poll over. The authenticator, the handlers, a held
  * poll's resumption and a deadline answer all run there, never on the deadline timer's one thread
  * or on the thread that woke a held poll (a Redis client's). The returned stage completes on one of
- * its threads. Body size and header limits are the hosting container's job here.
+ * its threads ({@link #pollOnCallingThread} starts it on the caller's thread instead). Body size and
+ * header limits are the hosting container's job here.
  */
 public final class AppMessageDispatcher {
 
@@ -88,6 +89,29 @@ public final class AppMessageDispatcher {
             engine.release();
             answer.complete(engine.closing() ? engine.answers().shuttingDown : engine.answers().busy);
         }
+        return answer;
+    }
+
+    /**
+     * {@link #poll(String, String, Function, CompletionStage)} started on the calling thread, for a
+     * container's request thread that may block (a Servlet container's worker, never an event loop):
+     * the authenticator and the handlers run right here, so when every handler is synchronous the
+     * returned stage is already complete when this returns and the container can write the answer at
+     * once, with no hop and no async request. An asynchronous handler or a held long-poll returns
+     * early with the stage incomplete: it completes later on the dispatcher executor, so the calling
+     * thread never waits for either.
+     */
+    public CompletionStage<PollResponse> pollOnCallingThread(String method, String rawQuery,
+                                                             Function<String, String> headers,
+                                                             CompletionStage<?> clientGone) {
+        CompletableFuture<PollResponse> answer = new CompletableFuture<>();
+        PollResponse refused = engine.admit(method);
+        if (refused != null) {
+            answer.complete(refused);
+            return answer;
+        }
+        ConnectionWatch watch = clientGone == null ? ConnectionWatch.NONE : new StageWatch(clientGone);
+        engine.run(rawQuery, headers::apply, System.currentTimeMillis(), executor, answer::complete, watch);
         return answer;
     }
 

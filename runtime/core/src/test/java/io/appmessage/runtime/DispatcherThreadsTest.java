@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The framework-neutral dispatcher (Servlet, Spring) runs polls on a server-owned executor: held
  * polls resume, and deadline answers are built, on its threads, never on the deadline timer's one
- * thread or on whichever thread woke the poll.
+ * thread or on whichever thread woke the poll; {@code pollOnCallingThread} starts them on the caller's.
  */
 class DispatcherThreadsTest {
 
@@ -74,6 +74,44 @@ class DispatcherThreadsTest {
         } finally {
             server.close();
             own.shutdown();
+        }
+    }
+
+    @Test
+    void pollOnCallingThread_ofSyncHandlers_isAnsweredBeforeItReturns_onTheCallersThread() {
+        Queue<String> names = new ConcurrentLinkedQueue<>();
+        AppMessageServer server = Servers.builder(TestRegistry.of(
+                HandlerDescriptor.value("T#sync", "", 0, "sync", (request, message) -> {
+                    names.add(Thread.currentThread().getName());
+                    return "ok";
+                }))).build();
+        try {
+            CompletableFuture<PollResponse> answer = server.dispatcher()
+                    .pollOnCallingThread("GET", null, Map.<String, String>of()::get, null).toCompletableFuture();
+            assertThat(answer).isDone();
+            assertThat(new String(answer.join().body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"code\":0,\"msg\":\"\",\"data\":{\"sync\":\"ok\"}}");
+            assertThat(names).containsExactly(Thread.currentThread().getName());
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void pollOnCallingThread_withAnAsyncHandler_returnsEarly_andIsAnsweredOnTheDispatcherExecutor() throws Exception {
+        Threads threads = new Threads();
+        AppMessageServer server = builder(threads).build();
+        try {
+            CompletableFuture<PollResponse> answer = server.dispatcher()
+                    .pollOnCallingThread("GET", null, Map.<String, String>of()::get, null).toCompletableFuture();
+            assertThat(answer).as("the async handler has not answered: the caller does not wait for it").isNotDone();
+            assertThat(answer.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            String[] names = threads.names.toArray(new String[0]);
+            assertThat(names).hasSize(2);
+            assertThat(names[0]).as("the sync handler").isEqualTo(Thread.currentThread().getName());
+            assertThat(names[1]).as("the answer after the deadline").startsWith("appmessage-dispatch-");
+        } finally {
+            server.close();
         }
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import java.util.Map;
 
 /**
- * The poll endpoint at {@code appmessage.path} in a Spring MVC app (Tomcat or Jetty), on Servlet
- * async. Mapped ahead of the app's controllers and static resources, so that path is always the poll.
+ * The poll endpoint at {@code appmessage.path} in a Spring MVC app (Tomcat, Jetty or Undertow): answered on
+ * the container thread when the handlers answer there, else on Servlet async. Mapped ahead of the app's controllers and static resources, so that path is always the poll.
  */
 @AutoConfiguration(after = AppMessageAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -15,11 +15,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The poll endpoint on Spring MVC, on Servlet async: the container thread starts async and hands the poll
- * to the engine, so no container thread waits for an async handler or a held long-poll. The answer is
- * written on the engine's thread. When the container reports the request over first (the client went
- * away: {@code onError}; the safety timeout: {@code onTimeout}), or the connection of a held poll is seen
- * closed (Tomcat and Jetty: {@link SocketWatcher}; Undertow: {@link UndertowConnectionWatch}), the poll is told at once and its hold freed.
+ * The poll endpoint on Spring MVC. The poll starts on the container thread; when every handler answered
+ * there, the answer is written at once, as a plain request. Otherwise (an async handler, a held long-poll)
+ * the request goes Servlet async before the container thread returns, so no container thread waits for
+ * either, and the answer is written on the engine's thread when it is ready. When the container reports
+ * the request over first (the client went away: {@code onError}; the safety timeout: {@code onTimeout}),
+ * or the connection of a held poll is seen closed (Tomcat and Jetty: {@link SocketWatcher}; Undertow:
+ * {@link UndertowConnectionWatch}), the poll is told at once and its hold freed.
  */
 final class ServletPollEndpoint implements HttpRequestHandler {
 
@@ -45,23 +47,29 @@ final class ServletPollEndpoint implements HttpRequestHandler {
             write(response, PollAnswers.BODY_TOO_LARGE);
             return;
         }
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        CompletableFuture<PollResponse> answer = dispatcher.pollOnCallingThread(request.getMethod(),
+                request.getQueryString(), request::getHeader, over).toCompletableFuture();
+        PollResponse ready = answer.getNow(null);
+        if (ready != null) { // every handler answered on this thread: no async request, no watch
+            write(response, ready);
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(asyncTimeoutMillis);
-        CompletableFuture<Void> over = new CompletableFuture<>();
         async.addListener(new RequestOver(over));
         Runnable stopWatching = watchConnection(request, async, over);
-        PollCalls.poll(dispatcher, request.getMethod(), request.getQueryString(), request::getHeader, over)
-                .thenAccept(answer -> {
-                    stopWatching.run(); // before writing: the container reads the connection again after the answer
-                    if (over.isDone()) {
-                        return; // the client went away or the container gave up: nothing to write to
-                    }
-                    try {
-                        write(response, answer);
-                    } finally {
-                        completeQuietly(async);
-                    }
-                });
+        answer.thenAccept(late -> {
+            stopWatching.run(); // before writing: the container reads the connection again after the answer
+            if (over.isDone()) {
+                return; // the client went away or the container gave up: nothing to write to
+            }
+            try {
+                write(response, late);
+            } finally {
+                completeQuietly(async);
+            }
+        });
     }
 
     /**
