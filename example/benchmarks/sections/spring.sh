@@ -89,7 +89,7 @@ vs_peer=$(sp_ratio "$s" "$p")
 echo "## 11. Spring Boot starter: poll throughput on Tomcat"
 echo
 echo "Three apps over the demo shop's handlers (the shop's \`test_msg\`, the user's \`order_status\` from an injected service, the wxapp plugin's two keys), each its own JVM (\`$JVM_FLAGS\`), one class path:"
-echo "the starter (\`StarterShop\`: the demo shop's handler beans and authenticator, Spring Boot 3.5, Tomcat, Servlet async, no outbox);"
+echo "the starter (\`StarterShop\`: the demo shop's handler beans and authenticator, Spring Boot 3.5, Tomcat, no outbox; these synchronous handlers answer on Tomcat's request thread, Servlet async is only for async handlers and holds);"
 echo "the plain Spring MVC peer \`example/spring-mvc-peer\` (\`@RestController\` publishing one \`PollEvent\` per poll to \`@EventListener\` handlers, envelope returned as a \`Map\` and written by Jackson, Tomcat);"
 echo "and the same handler classes on the standalone server (\`StandaloneShop\`, Undertow)."
 echo "wrk -t$SP_THREADS -c$SP_CONNECTIONS, anonymous GETs, warm-up ${SP_WARMUP}s each, then $SP_ROUNDS rounds of ${SP_SECONDS}s alternating; medians. Same bytes from all three: **$same**."
