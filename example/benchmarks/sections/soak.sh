@@ -6,7 +6,8 @@
 #   example/benchmarks/run.sh --only soak             from run.sh (SOAK_MINUTES=30 by default)
 #   example/benchmarks/sections/soak.sh --minutes 3   on its own: builds the jar if missing, prints markdown
 #   example/benchmarks/sections/soak.sh --parallel    both stores at once (SOAK_PARALLEL=1): half the wall time,
-#                                                     twice the load on the machine (each store's clients and server)
+#                                                     twice the load on the machine (each store's clients and server);
+#                                                     the second store starts SOAK_STAGGER (45) s after the first
 #
 # Sourced by run.sh in a subshell (BENCH_DIR, WORK, BENCH_JAR, field set); prints its markdown on stdout.
 if [[ -z "${BENCH_JAR:-}" ]]; then # run on its own
@@ -46,8 +47,15 @@ soak_store() { # store: one SoakBenchmark JVM, its RESULT line into soak-<store>
     --sample-seconds "$SOAK_SAMPLE" 2>"$WORK/soak-$1.log" | grep '^RESULT' >"$WORK/soak-$1.txt" \
     || echo "RESULT store=$1 failed=yes" >"$WORK/soak-$1.txt"
 }
+started=0
 for store in $SOAK_STORES; do
-  if [[ "$SOAK_PARALLEL" == 1 ]]; then soak_store "$store" & else soak_store "$store"; fi
+  if [[ "$SOAK_PARALLEL" == 1 ]]; then
+    # staggered: two JVM pairs warming up at once on a small box can time out a store's first connection
+    (( started++ )) && sleep "${SOAK_STAGGER:-45}"
+    soak_store "$store" &
+  else
+    soak_store "$store"
+  fi
 done
 wait
 for store in $SOAK_STORES; do cat "$WORK/soak-$store.txt" >>"$WORK/soak.txt"; done

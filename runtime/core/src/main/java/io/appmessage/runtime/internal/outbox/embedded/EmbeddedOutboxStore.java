@@ -101,6 +101,11 @@ public final class EmbeddedOutboxStore implements OutboxStore {
      *                                    open
      */
     public static EmbeddedOutboxStore open(Path dataDir, OutboxSettings settings) {
+        return open(dataDir, settings, RETENTION_MS);
+    }
+
+    /** {@link #open(Path, OutboxSettings)} with another chunk retention (tests: 0, so no chunk waits for time). */
+    static EmbeddedOutboxStore open(Path dataDir, OutboxSettings settings, int retentionMs) {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(settings, "settings");
         Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
@@ -115,7 +120,7 @@ public final class EmbeddedOutboxStore implements OutboxStore {
             // no auto-commit: every write to the file is a commit of ours, forced to the disk right after,
             // which is what makes the short retention safe; compaction is ours too (Compaction)
             store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).autoCommitDisabled().open();
-            store.setRetentionTime(RETENTION_MS);
+            store.setRetentionTime(retentionMs);
         } catch (MVStoreException e) {
             throw new OutboxUnavailableException("cannot open the outbox file " + file + " (" + e.getMessage()
                     + "): is another AppMessage process using this data directory? Only one node may open it;"
