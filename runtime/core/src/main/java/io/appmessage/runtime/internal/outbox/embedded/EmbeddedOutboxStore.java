@@ -48,6 +48,20 @@ public final class EmbeddedOutboxStore implements OutboxStore {
     private static final String FORMAT = "format";
     private static final String FORMAT_VERSION = "1";
 
+    /**
+     * The page cache, in MB. H2's default is 16 MB; the outbox reads mostly the newest pages of each stream,
+     * so a small cache serves the polls and keeps the heap flat however much history the file holds.
+     */
+    static final int CACHE_MB = 4;
+    /**
+     * How long a chunk that no longer holds live data stays before its space is reused, in ms. Every write
+     * is ours and is forced to the disk right after its commit, so this only covers the gap between the
+     * commit and its fsync; H2's default (45 s, for unsynced writes) keeps every chunk of the last 45 s.
+     */
+    static final int RETENTION_MS = 2_000;
+    /** Every this many appends, one sender rewrites a little of the sparsest chunks (see {@link Compaction}). */
+    static final int COMPACT_EVERY = 64;
+
     private final Path file;
     private final MVStore store;
     private final StreamTable users;
@@ -55,6 +69,7 @@ public final class EmbeddedOutboxStore implements OutboxStore {
     private final GroupCommit commits;
     private final String epoch;
     private final OutboxSettings settings;
+    private final Compaction compaction;
 
     private EmbeddedOutboxStore(Path file, MVStore store, OutboxSettings settings) {
         this.file = file;
@@ -63,6 +78,7 @@ public final class EmbeddedOutboxStore implements OutboxStore {
         this.users = new StreamTable(store, "", settings.maxMessagesPerUser(), settings.maxAge());
         this.topics = new StreamTable(store, "topic_", settings.maxMessagesPerTopic(), settings.maxTopicAge());
         this.commits = new GroupCommit(store, file);
+        this.compaction = new Compaction(store, COMPACT_EVERY);
         MVMap<String, String> meta = store.openMap("outbox_meta");
         String known = meta.get(EPOCH);
         if (known == null) {
@@ -85,6 +101,11 @@ public final class EmbeddedOutboxStore implements OutboxStore {
      *                                    open
      */
     public static EmbeddedOutboxStore open(Path dataDir, OutboxSettings settings) {
+        return open(dataDir, settings, RETENTION_MS);
+    }
+
+    /** {@link #open(Path, OutboxSettings)} with another chunk retention (tests: 0, so no chunk waits for time). */
+    static EmbeddedOutboxStore open(Path dataDir, OutboxSettings settings, int retentionMs) {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(settings, "settings");
         Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
@@ -96,7 +117,10 @@ public final class EmbeddedOutboxStore implements OutboxStore {
         }
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(file.toString()).open();
+            // no auto-commit: every write to the file is a commit of ours, forced to the disk right after,
+            // which is what makes the short retention safe; compaction is ours too (Compaction)
+            store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).autoCommitDisabled().open();
+            store.setRetentionTime(retentionMs);
         } catch (MVStoreException e) {
             throw new OutboxUnavailableException("cannot open the outbox file " + file + " (" + e.getMessage()
                     + "): is another AppMessage process using this data directory? Only one node may open it;"
@@ -154,6 +178,9 @@ public final class EmbeddedOutboxStore implements OutboxStore {
             commits.lock.unlock();
         }
         commits.awaitDurable(number); // the send returns only after this: durable on kill -9 and power loss
+        if (!repeated && compaction.due()) {
+            compact(Compaction.STEP_BYTES);
+        }
         return new Appended(new OutboxMessage(id, key, json, now), repeated);
     }
 
@@ -195,11 +222,24 @@ public final class EmbeddedOutboxStore implements OutboxStore {
         commits.lock.lock();
         try {
             int removed = users.purgeExpired(now) + topics.purgeExpired(now);
+            compaction.run(Compaction.PURGE_BYTES);
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 store.sync();
             }
             return removed;
+        } finally {
+            commits.lock.unlock();
+        }
+    }
+
+    /** Under the lock (readers never walk pages that compaction is moving); the next commit writes the result. */
+    private void compact(int bytes) {
+        commits.lock.lock();
+        try {
+            compaction.run(bytes);
+        } catch (MVStoreException | IllegalStateException e) {
+            // the send is durable already; compaction retries with a later append
         } finally {
             commits.lock.unlock();
         }

@@ -31,11 +31,7 @@ final class StreamTable {
     private final MVMap<String, String> messages;
     /** stream → highest id ever given, kept after its message is trimmed (ids never go back). */
     private final MVMap<String, Long> lastIds;
-    /**
-     * {@code <stream>\0<idempotency key>} → {@code <id>:<sent at, epoch ms>}: written in the same commit as
-     * its message, so a crash keeps both or neither; past the maximum age it counts as absent.
-     */
-    private final MVMap<String, String> idempotencyKeys;
+    private final IdempotencyKeys idempotencyKeys;
     /** Streams with unsynced appends → {readable last id, unsynced count}. */
     private final HashMap<String, long[]> readableLastIds = new HashMap<>();
     private final int maxMessages;
@@ -47,14 +43,14 @@ final class StreamTable {
     StreamTable(MVStore store, String mapPrefix, int maxMessages, Duration maxAge) {
         this.messages = store.openMap(mapPrefix + "messages");
         this.lastIds = store.openMap(mapPrefix + "last_ids");
-        this.idempotencyKeys = store.openMap(mapPrefix + "idempotency_keys");
+        this.idempotencyKeys = new IdempotencyKeys(store, mapPrefix, maxAge);
         this.maxMessages = maxMessages;
         this.maxAge = maxAge;
     }
 
     /** The id a live idempotency key names, or 0 when there is none or it is past the maximum age. */
     long knownId(String stream, String idempotencyKey, Instant now) {
-        return liveId(idempotencyKeys.get(stream + SEPARATOR + idempotencyKey), now);
+        return idempotencyKeys.knownId(stream, idempotencyKey, now);
     }
 
     /** Stores a message (not yet durable: call {@link #durable} after its sync) and trims the stream. */
@@ -64,7 +60,7 @@ final class StreamTable {
         messages.put(messageKey(stream, id), MessageCodec.encode(key, json, now));
         lastIds.put(stream, id);
         if (idempotencyKey != null) {
-            idempotencyKeys.put(stream + SEPARATOR + idempotencyKey, id + ":" + now.toEpochMilli());
+            idempotencyKeys.put(stream, idempotencyKey, id, now);
         }
         trimHead(stream, id, now);
         readableLastIds.computeIfAbsent(stream, s -> new long[] {previous, 0})[1]++;
@@ -117,26 +113,8 @@ final class StreamTable {
         for (Map.Entry<String, Long> stream : lastIds.entrySet()) {
             removed += trimHead(stream.getKey(), stream.getValue(), now);
         }
-        List<String> expiredKeys = new ArrayList<>();
-        for (Map.Entry<String, String> idem : idempotencyKeys.entrySet()) {
-            if (liveId(idem.getValue(), now) == 0) {
-                expiredKeys.add(idem.getKey());
-            }
-        }
-        expiredKeys.forEach(idempotencyKeys::remove);
+        idempotencyKeys.purge(now);
         return removed;
-    }
-
-    private long liveId(String stored, Instant now) {
-        if (stored == null) {
-            return 0;
-        }
-        int colon = stored.indexOf(':');
-        long sentAt = Long.parseLong(stored.substring(colon + 1));
-        if (Instant.ofEpochMilli(sentAt).isBefore(now.minus(maxAge))) {
-            return 0;
-        }
-        return Long.parseLong(stored.substring(0, colon));
     }
 
     /** Drops the stream's oldest messages while there are too many or they are too old; ids are dense. */
