@@ -43,7 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>This JVM runs the real {@code AppMessageServer} ({@link PollApp}, an embedded outbox in a temp directory,
  * long-poll on, topics {@code bench:*} public) and the publisher; a child JVM ({@link TopicSubscribers})
- * simulates the subscribers over raw NIO on one thread and states its own CPU cost per answer.
+ * simulates the subscribers over raw NIO on one thread and states its own CPU cost per answer. It runs the serial
+ * collector: one thread needs no concurrent one, whose card refinement cost the client about a fifth of its CPU
+ * on the cores it shares with the server.
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.appmessage.benchmarks.topics.TopicFanOutBenchmark --mode freshness --subscribers 10000
@@ -112,7 +114,7 @@ public final class TopicFanOutBenchmark {
     private static String run(Options options, AppMessageServer server, AppMessageOutbox outbox, FanOutTimeline timeline)
             throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), TopicSubscribers.class.getName(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), TopicSubscribers.class.getName(),
                 Integer.toString(server.port()), Integer.toString(options.subscribers()), TOPIC, "25",
                 options.mode().equals("paced") ? "paced" : "kept")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)

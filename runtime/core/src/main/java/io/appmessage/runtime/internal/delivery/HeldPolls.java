@@ -35,7 +35,6 @@ final class HeldPolls implements WakeListener, AutoCloseable {
     private final BoundedCounter count;
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
     private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
-    private final Set<HeldPoll> anonymous = ConcurrentHashMap.newKeySet();
     /** Topic → the polls waiting on it; sets are only touched inside the map's atomic per-key operations. */
     private final ConcurrentHashMap<String, Set<HeldPoll>> byTopic = new ConcurrentHashMap<>();
 
@@ -74,9 +73,7 @@ final class HeldPolls implements WakeListener, AutoCloseable {
                 return polls;
             });
         }
-        if (userId == null) {
-            anonymous.add(held);
-        } else {
+        if (userId != null) { // an anonymous poll is only in its deadline's bucket, where a wake for everyone finds it
             byUser.compute(userId, (user, list) -> {
                 List<HeldPoll> polls = list == null ? new ArrayList<>(2) : list;
                 polls.add(held);
@@ -96,9 +93,7 @@ final class HeldPolls implements WakeListener, AutoCloseable {
                 return polls.isEmpty() ? null : polls;
             });
         }
-        if (held.userId == null) {
-            anonymous.remove(held);
-        } else {
+        if (held.userId != null) {
             byUser.computeIfPresent(held.userId, (user, polls) -> {
                 polls.remove(held);
                 return polls.isEmpty() ? null : polls;
@@ -152,28 +147,14 @@ final class HeldPolls implements WakeListener, AutoCloseable {
         }
     }
 
+    /** Every held poll, with a user or anonymous, is in exactly one deadline bucket: all are released. */
     @Override
     public void everyoneChanged() {
-        for (String userId : byUser.keySet()) {
-            userChanged(userId);
-        }
-        for (HeldPoll held : anonymous) {
-            held.release();
-        }
+        deadlines.releaseEvery(HoldEnd.WOKEN);
     }
 
     /** Answers every held poll now (shutdown: they get their answer before the listener closes). */
     void releaseAll() {
-        for (String userId : byUser.keySet()) {
-            List<HeldPoll> polls = byUser.remove(userId);
-            if (polls != null) {
-                for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
-                    held.release(HoldEnd.CLOSING);
-                }
-            }
-        }
-        for (HeldPoll held : anonymous) {
-            held.release(HoldEnd.CLOSING);
-        }
+        deadlines.releaseEvery(HoldEnd.CLOSING);
     }
 }

@@ -1,5 +1,6 @@
 package io.appmessage.runtime.internal.delivery;
 
+import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +48,16 @@ final class HoldDeadlines implements AutoCloseable {
         Set<HeldPoll> bucket = buckets.get(held.deadlineTick);
         if (bucket != null) {
             bucket.remove(held);
+        }
+    }
+
+    /** Ends every wait now, as {@code end}: a wake for everyone, or shutdown. A poll held meanwhile may be missed,
+     * as it checks the store after it is registered. */
+    void releaseEvery(HoldEnd end) {
+        for (Set<HeldPoll> bucket : buckets.values()) {
+            for (HeldPoll held : bucket) {
+                held.release(end);
+            }
         }
     }
 
