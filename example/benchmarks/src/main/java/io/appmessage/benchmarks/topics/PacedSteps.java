@@ -56,12 +56,10 @@ final class PacedSteps {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "paced_steps=%s step_s=%.1f max_p99_ms=%d",
                 String.join(",", steps.stream().map(Step::brief).toList()), options.windowSeconds(), options.maxP99Millis()));
-        if (best == null) {
-            return out.append(" paced_sustained_per_s=0 sustained=no").toString();
-        }
+        Step shown = best != null ? best : steps.get(0); // none sustained: the lowest rate's figures, to show why
         return out.append(String.format(Locale.ROOT, " paced_sustained_per_s=%d publishes_per_s=%.0f published=%d expected=%d"
-                        + " %s", best.rate(), best.achieved(), best.published(), best.published() * options.subscribers(),
-                best.counts().substring("STEP ".length()))).toString();
+                        + " %s", best != null ? best.rate() : 0, shown.achieved(), shown.published(),
+                shown.published() * options.subscribers(), shown.counts().substring("STEP ".length()))).toString();
     }
 
     private static Step step(TopicFanOutBenchmark.Options options, int rate, AppMessageServer server,
