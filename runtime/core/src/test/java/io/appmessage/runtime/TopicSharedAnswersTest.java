@@ -83,6 +83,29 @@ class TopicSharedAnswersTest {
         }
     }
 
+    @Test
+    void aPollOnTwoTopics_wokenByOne_isHeldAgainAndWokenByTheOther_withOnlyItsMessage() throws Exception {
+        try (AppMessageOutbox outbox = AppMessageOutbox.embedded(dataDir);
+             AppMessageServer server = Delivery.builder().outbox(outbox).publicTopics("live:*").build().start()) {
+            String both = "topics=live:1,live:2";
+            String cursor = (String) poll(server, null, null, both).get("cursor");
+            CompletableFuture<java.net.http.HttpResponse<String>> first = Http.getAsync(server, path(cursor, both + "&wait=25"));
+            TopicsOnPollPathTest.awaitHeld(server, 1);
+            outbox.publishJson("live:1", "chat", "1");
+            Map<String, Object> woken = Json.object(first.get(30, TimeUnit.SECONDS).body());
+            assertThat(Json.messages(woken)).extracting(m -> m.get("topic")).containsExactly("live:1");
+
+            CompletableFuture<java.net.http.HttpResponse<String>> second =
+                    Http.getAsync(server, path((String) woken.get("cursor"), both + "&wait=25"));
+            TopicsOnPollPathTest.awaitHeld(server, 1);
+            outbox.publishJson("live:2", "chat", "2");
+            Map<String, Object> again = Json.object(second.get(30, TimeUnit.SECONDS).body());
+            assertThat(Json.messages(again)).extracting(m -> m.get("topic"), m -> m.get("id"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("live:2", 1L));
+            assertThat(server.heldPolls()).isZero();
+        }
+    }
+
     private static String messagesText(AppMessageServer server, String user, String cursor) {
         String body = Http.get(server, path(cursor, "topics=live:1"), Delivery.headers(user)).body();
         Matcher m = MESSAGES.matcher(body);

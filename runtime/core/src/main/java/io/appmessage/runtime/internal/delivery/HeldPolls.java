@@ -38,6 +38,10 @@ final class HeldPolls implements WakeListener, AutoCloseable {
     /** Topic → the polls waiting on it; sets are only touched inside the map's atomic per-key operations. */
     private final ConcurrentHashMap<String, Set<HeldPoll>> byTopic = new ConcurrentHashMap<>();
 
+    /** Topic → how many polls its last publish woke; a cache, cleared beyond {@link #MAX_SIZE_HINTS} topics. */
+    private final ConcurrentHashMap<String, Integer> sizeHints = new ConcurrentHashMap<>();
+    private static final int MAX_SIZE_HINTS = 1_024;
+
     /** Where the polls of a busy topic are released, so that a publish returns once its message is durable. */
     private final Executor releases;
 
@@ -68,7 +72,7 @@ final class HeldPolls implements WakeListener, AutoCloseable {
         HeldPoll held = new HeldPoll(userId, topics, this);
         for (String topic : topics) {
             byTopic.compute(topic, (t, set) -> {
-                Set<HeldPoll> polls = set == null ? new HashSet<>() : set;
+                Set<HeldPoll> polls = set == null ? new HashSet<>(sizeHint(t)) : set;
                 polls.add(held);
                 return polls;
             });
@@ -88,6 +92,9 @@ final class HeldPolls implements WakeListener, AutoCloseable {
     void removed(HeldPoll held) {
         deadlines.remove(held);
         for (String topic : held.topics) {
+            if (topic.equals(held.wokenBy)) {
+                continue; // that topic's set was detached to wake it: nothing to take it out of
+            }
             byTopic.computeIfPresent(topic, (t, polls) -> {
                 polls.remove(held);
                 return polls.isEmpty() ? null : polls;
@@ -130,21 +137,32 @@ final class HeldPolls implements WakeListener, AutoCloseable {
             return;
         }
         HeldPoll[] woken = polls.toArray(new HeldPoll[0]);
+        if (sizeHints.size() >= MAX_SIZE_HINTS) {
+            sizeHints.clear();
+        }
+        sizeHints.put(topic, woken.length); // its next set grows to about as many: sized so, it never rehashes
         if (woken.length <= INLINE_RELEASES) {
-            releaseAll(woken);
+            releaseAll(woken, topic);
             return;
         }
         try {
-            releases.execute(() -> releaseAll(woken));
+            releases.execute(() -> releaseAll(woken, topic));
         } catch (RejectedExecutionException closing) {
-            releaseAll(woken);
+            releaseAll(woken, topic);
         }
     }
 
-    private static void releaseAll(HeldPoll[] polls) {
+    private static void releaseAll(HeldPoll[] polls, String topic) {
         for (HeldPoll held : polls) {
+            held.wokenBy(topic);
             held.release();
         }
+    }
+
+    /** The capacity for a new set of {@code topic}'s polls: as many as its last publish woke. */
+    private int sizeHint(String topic) {
+        Integer last = sizeHints.remove(topic);
+        return last == null ? 16 : (int) Math.min(1 << 20, last * 4L / 3 + 1);
     }
 
     /** Every held poll, with a user or anonymous, is in exactly one deadline bucket: all are released. */
