@@ -25,6 +25,20 @@ public final class Bytes {
         return HttpAnswers.indexOf(bytes, end, from, what);
     }
 
+    /** Where {@code what} last occurs in {@code bytes[from, end)}, or -1: a field near an answer's end is found without scanning its data. */
+    public static int findLast(byte[] bytes, int end, int from, byte[] what) {
+        outer:
+        for (int i = end - what.length; i >= from; i--) {
+            for (int j = 0; j < what.length; j++) {
+                if (bytes[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** The decimal digits from {@code from} on, as a number (0 when there are none). */
     public static long number(byte[] bytes, int from) {
         long value = 0;

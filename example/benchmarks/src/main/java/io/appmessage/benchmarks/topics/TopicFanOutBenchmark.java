@@ -34,12 +34,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@code server_*}: when the last hold was woken, when the answers were handed to the transport, and the
  *       server's CPU per publish from the publish until every subscriber holds its next poll).</li>
  *   <li>{@code --mode throughput}: {@code --threads} publishers back to back for {@code --window} seconds;
- *       publishes/s, and whether every subscriber received every message (freshness from the publish's start).</li>
+ *       publishes/s, and whether every subscriber received every message (freshness from the publish's start).
+ *       It offers overload, so its rate is what the publishers managed, not what every subscriber kept up with.</li>
+ *   <li>{@code --mode paced}: fixed publish rates ({@code --rates}, each for {@code --window} seconds, up to
+ *       {@code --threads} publishes at once) stepping up until one is not sustained ({@link PacedSteps}); the
+ *       highest sustained rate is {@code paced_sustained_per_s}.</li>
  * </ul>
  *
  * <p>This JVM runs the real {@code AppMessageServer} ({@link PollApp}, an embedded outbox in a temp directory,
  * long-poll on, topics {@code bench:*} public) and the publisher; a child JVM ({@link TopicSubscribers})
- * simulates the subscribers over raw NIO on one thread and states its own CPU cost per answer.
+ * simulates the subscribers over raw NIO on one thread and states its own CPU cost per answer. It runs the serial
+ * collector: one thread needs no concurrent one, whose card refinement cost the client about a fifth of its CPU
+ * on the cores it shares with the server.
  *
  * <pre>{@code
  * java -cp target/benchmarks.jar io.appmessage.benchmarks.topics.TopicFanOutBenchmark --mode freshness --subscribers 10000
@@ -49,13 +55,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TopicFanOutBenchmark {
 
-    private static final String TOPIC = "bench:1";
+    static final String TOPIC = "bench:1";
 
     private TopicFanOutBenchmark() {
     }
 
     record Options(String mode, int subscribers, int warmup, int publishes, long intervalMillis, int threads,
-                   double windowSeconds) {
+                   double windowSeconds, List<Integer> rates, int maxP99Millis) {
         static Options parse(String[] args) {
             String mode = "freshness";
             int subscribers = 10_000;
@@ -64,6 +70,8 @@ public final class TopicFanOutBenchmark {
             long interval = 1_000;
             int threads = 4;
             double window = 10;
+            List<Integer> rates = List.of(50, 100, 200, 300, 400, 600, 800, 1_000, 1_500, 2_000);
+            int maxP99 = 250;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
                 switch (args[i]) {
@@ -74,14 +82,17 @@ public final class TopicFanOutBenchmark {
                     case "--interval-ms" -> interval = Long.parseLong(value);
                     case "--threads" -> threads = Integer.parseInt(value);
                     case "--window" -> window = Double.parseDouble(value);
+                    case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+                    case "--max-p99-ms" -> maxP99 = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --mode"
-                            + " freshness|throughput --subscribers --warmup --publishes --interval-ms --threads --window");
+                            + " freshness|throughput|paced --subscribers --warmup --publishes --interval-ms --threads --window"
+                            + " --rates --max-p99-ms");
                 }
             }
-            if (!mode.equals("freshness") && !mode.equals("throughput")) {
-                throw new IllegalArgumentException("--mode is freshness or throughput, not " + mode);
+            if (!List.of("freshness", "throughput", "paced").contains(mode)) {
+                throw new IllegalArgumentException("--mode is freshness, throughput or paced, not " + mode);
             }
-            return new Options(mode, subscribers, warmup, publishes, interval, threads, window);
+            return new Options(mode, subscribers, warmup, publishes, interval, threads, window, rates, maxP99);
         }
     }
 
@@ -103,8 +114,9 @@ public final class TopicFanOutBenchmark {
     private static String run(Options options, AppMessageServer server, AppMessageOutbox outbox, FanOutTimeline timeline)
             throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), TopicSubscribers.class.getName(),
-                Integer.toString(server.port()), Integer.toString(options.subscribers()), TOPIC, "25")
+                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), TopicSubscribers.class.getName(),
+                Integer.toString(server.port()), Integer.toString(options.subscribers()), TOPIC, "25",
+                options.mode().equals("paced") ? "paced" : "kept")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -124,8 +136,11 @@ public final class TopicFanOutBenchmark {
         try {
             await(lines, "ready", 180);
             int heldAtStart = HeldPollsWait.until(server::heldPolls, options.subscribers(), 60_000);
-            String published = options.mode().equals("freshness") ? freshness(options, server, outbox, timeline, toChild)
-                    : throughput(options, outbox);
+            String published = switch (options.mode()) {
+                case "freshness" -> freshness(options, server, outbox, timeline, toChild);
+                case "paced" -> PacedSteps.run(options, server, outbox, lines, toChild);
+                default -> throughput(options, outbox);
+            };
             // caught up: a subscriber behind the topic's head is answered at once, so only one that has every
             // message holds a poll (bounded: a busy machine may take a while to drain a throughput run)
             HeldPollsWait.until(server::heldPolls, options.subscribers(), 120_000);
@@ -134,6 +149,11 @@ public final class TopicFanOutBenchmark {
             String result = await(lines, "RESULT", 60).substring("RESULT ".length());
             if (options.mode().equals("throughput")) { // no acknowledgements: freshness from each publish's start
                 result = result.replaceAll("freshness_\\S+ ", "").replace("since_publish_start_", "freshness_");
+            }
+            if (options.mode().equals("paced")) { // the sustained step's own figures come last, and win
+                return String.format(Locale.ROOT, "RESULT mode=paced subscribers=%d held_at_start=%d %s %s",
+                        options.subscribers(), heldAtStart, result.replaceAll("(freshness|since_publish_start)_\\S+ ", ""),
+                        published);
             }
             return String.format(Locale.ROOT, "RESULT mode=%s subscribers=%d held_at_start=%d %s %s", options.mode(),
                     options.subscribers(), heldAtStart, published, result);
@@ -200,7 +220,17 @@ public final class TopicFanOutBenchmark {
                 published.get(), published.get() * options.subscribers(), published.get() / seconds, options.threads(), seconds);
     }
 
-    private static String await(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
+    /** The value of {@code name=} in a {@code key=value} line, or "" when absent. */
+    static String field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        return "";
+    }
+
+    static String await(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);

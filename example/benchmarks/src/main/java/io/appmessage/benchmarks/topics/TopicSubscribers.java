@@ -18,7 +18,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +33,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (wall-clock µs; {@code measured} 0 for a warm-up publish); {@code stop} ends the run with one {@code RESULT}
  * line: freshness = the time the last byte of a subscriber's answer was read − its publish's acknowledgement,
  * over every measured publish, and, as a check of the generator itself, this thread's CPU time per answer
- * ({@code client_us_per_answer}: parse, the next poll's request, its write). A separate process because one
- * process cannot hold both ends of 10,000 connections under a 20,000 open-file limit.
+ * ({@code client_us_per_answer}: read, parse from the answer's end, the next poll's write). {@code mark} prints a
+ * {@code STEP} line ({@link StepCounts}) for what arrived since the last mark (the paced mode; its fifth argument
+ * {@code paced} keeps no per-message record). A separate process: one process cannot hold both ends of 10,000
+ * connections under a 20,000 open-file limit.
  *
  * <pre>{@code
- * java -cp benchmarks.jar io.appmessage.benchmarks.topics.TopicSubscribers 18080 10000 bench:1 25
+ * java -cp benchmarks.jar io.appmessage.benchmarks.topics.TopicSubscribers 18080 10000 bench:1 25 [paced]
  * }</pre>
  */
 public final class TopicSubscribers {
 
+    private static final byte[] MESSAGES = ascii("\"messages\":[");
     private static final byte[] MESSAGE = ascii("{\"id\":");
     private static final byte[] STAMP = ascii("\"t\":");
     private static final byte[] CURSOR = ascii("\"cursor\":\"");
@@ -58,10 +60,10 @@ public final class TopicSubscribers {
     /** Message id → [acknowledged at µs, measured 0/1], from the publisher. */
     private final Map<Long, long[]> acks = new ConcurrentHashMap<>();
     private final ArrayDeque<Subscriber> toSend = new ArrayDeque<>();
-    private long[] receivedIds = new long[1 << 16];
-    private long[] receivedAt = new long[1 << 16];
+    /** Null in the paced mode, whose steps count for themselves: millions of messages are not kept. */
+    private final Receipts receipts;
     private final Percentiles sincePublish = new Percentiles();
-    private int received;
+    private long received;
     private int answeredOnce;
     private long answers;
     private long errors;
@@ -69,11 +71,15 @@ public final class TopicSubscribers {
     private long gaps;
     private long notRecovered;
     private String firstError = "";
+    /** The paced mode's current step; a {@code mark} on stdin prints it and starts the next. */
+    private StepCounts step = new StepCounts();
+    private volatile boolean markAsked;
     /** The request for the last cursor seen: after a publish every subscriber asks with the same one. */
     private String lastCursor;
     private byte[] lastRequest;
 
-    private TopicSubscribers(InetSocketAddress server, int subscribers, String topic, int waitSeconds) {
+    private TopicSubscribers(InetSocketAddress server, int subscribers, String topic, int waitSeconds, boolean paced) {
+        this.receipts = paced ? null : new Receipts();
         this.server = server;
         this.subscribers = subscribers;
         this.topic = topic;
@@ -82,7 +88,7 @@ public final class TopicSubscribers {
 
     public static void main(String[] args) throws Exception {
         TopicSubscribers clients = new TopicSubscribers(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])),
-                Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]));
+                Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]), args.length > 4 && args[4].equals("paced"));
         AtomicBoolean stop = new AtomicBoolean();
         Thread stdin = new Thread(() -> clients.readCommands(stop), "stdin");
         stdin.setDaemon(true);
@@ -99,7 +105,9 @@ public final class TopicSubscribers {
             String line;
             while ((line = in.readLine()) != null && !line.equals("stop")) {
                 String[] parts = line.split(" ");
-                if (parts.length == 4 && parts[0].equals("ack")) {
+                if (line.equals("mark")) {
+                    markAsked = true;
+                } else if (parts.length == 4 && parts[0].equals("ack")) {
                     acks.put(Long.parseLong(parts[1]), new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3])});
                 }
             }
@@ -110,19 +118,10 @@ public final class TopicSubscribers {
     }
 
     private String result(long cpuNanos) {
-        Percentiles sinceAck = new Percentiles();
-        long beforeAck = 0;
-        long unmatched = 0;
-        for (int i = 0; i < received; i++) {
-            long[] ack = acks.get(receivedIds[i]);
-            if (ack == null) {
-                unmatched++;
-            } else if (ack[1] == 1) {
-                long age = receivedAt[i] - ack[0];
-                beforeAck += age < 0 ? 1 : 0; // the wake-up can overtake the publish's own return
-                sinceAck.add(Math.max(0, age));
-            }
-        }
+        Receipts.Matched m = receipts != null ? receipts.sinceAck(acks) : new Receipts().sinceAck(acks);
+        Percentiles sinceAck = m.sinceAck();
+        long beforeAck = m.beforeAck();
+        long unmatched = m.unmatched();
         return String.format(Locale.ROOT, "RESULT measured=%d %s %s answers=%d errors=%d messages=%d duplicates=%d"
                         + " gaps=%d not_recovered=%d before_ack=%d unacked=%d client_cpu_s=%.2f client_us_per_answer=%.1f"
                         + " first_error=%s", sinceAck.size(), sinceAck.fields("freshness_", 1_000.0),
@@ -143,6 +142,12 @@ public final class TopicSubscribers {
                         toSend.add(all[opened]);
                     }
                     opened++;
+                }
+                if (markAsked) {
+                    markAsked = false;
+                    System.out.println(step.line());
+                    System.out.flush();
+                    step = new StepCounts();
                 }
                 if (!ready && answeredOnce == subscribers) {
                     ready = true;
@@ -226,26 +231,37 @@ public final class TopicSubscribers {
             toSend.add(s);
             return;
         }
-        // parsed from the bytes: a String per answer would double this client's cost per answer
+        // parsed from the bytes, from the end: the delivery fields follow the handlers' data, so the scan skips it
         byte[] bytes = s.connection.bytes();
         int end = s.connection.end();
-        for (int at = find(bytes, end, s.connection.bodyStart(), MESSAGE); at >= 0; at = find(bytes, end, at + 1, MESSAGE)) {
+        int body = s.connection.bodyStart();
+        int messages = Bytes.findLast(bytes, end, body, MESSAGES);
+        int cursorAt = messages < 0 ? -1 : find(bytes, end, messages, CURSOR);
+        int messagesEnd = cursorAt < 0 ? end : cursorAt;
+        for (int at = messages < 0 ? -1 : find(bytes, messagesEnd, messages, MESSAGE); at >= 0;
+             at = find(bytes, messagesEnd, at + 1, MESSAGE)) {
             long id = number(bytes, at + MESSAGE.length);
             if (id <= s.lastId) {
                 duplicates++;
+                step.duplicates++;
                 continue;
             }
             if (s.cursor != null && id > s.lastId + 1) {
                 gaps += id - s.lastId - 1;
+                step.gaps += id - s.lastId - 1;
             }
             s.lastId = id;
-            int t = find(bytes, end, at, STAMP);
-            if (t >= 0) {
-                sincePublish.add(receivedMicros - number(bytes, t + STAMP.length));
+            int t = find(bytes, messagesEnd, at, STAMP);
+            long age = t >= 0 ? receivedMicros - number(bytes, t + STAMP.length) : 0;
+            if (t >= 0 && receipts != null) {
+                sincePublish.add(age);
             }
-            record(id, receivedMicros);
+            step.message(age);
+            received++;
+            if (receipts != null) {
+                receipts.add(id, receivedMicros);
+            }
         }
-        int cursorAt = find(bytes, end, s.connection.bodyStart(), CURSOR);
         if (cursorAt >= 0) {
             if (s.cursor == null) {
                 answeredOnce++;
@@ -255,20 +271,12 @@ public final class TopicSubscribers {
             if (s.cursor == null || !Bytes.same(s.cursor, bytes, from, to)) {
                 s.cursor = new String(bytes, from, to - from, StandardCharsets.UTF_8);
             }
-        }
-        if (find(bytes, end, s.connection.bodyStart(), NOT_RECOVERED) >= 0) {
-            notRecovered++;
+            if (find(bytes, end, to, NOT_RECOVERED) >= 0) { // the personal one and each topic's follow the cursor
+                notRecovered++;
+                step.notRecovered++;
+            }
         }
         toSend.add(s); // long-poll: the next poll leaves as soon as an answer is in
-    }
-
-    private void record(long id, long receivedMicros) {
-        if (received == receivedIds.length) {
-            receivedIds = Arrays.copyOf(receivedIds, received * 2);
-            receivedAt = Arrays.copyOf(receivedAt, received * 2);
-        }
-        receivedIds[received] = id;
-        receivedAt[received++] = receivedMicros;
     }
 
     private void fail(Subscriber s, String what) {

@@ -44,6 +44,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
     private final int capSeconds;
     private final HeldPolls held;
     private final PollCursor.Memo cursors = new PollCursor.Memo();
+    private final TopicMessagesJson topicMessages = new TopicMessagesJson();
     /** One thread that releases the held polls of a busy topic, off the publishing thread. */
     private final ExecutorService releases;
     private final MessageSignal.Subscription subscription;
@@ -183,7 +184,7 @@ public final class DeliveryExtension implements PollExtension, AutoCloseable {
             poll.envelopeFields(new DeliveryFields(true, state.personal, state.cursor.personal(), state.waitSeconds));
         } else {
             poll.envelopeFields(new TopicDeliveryFields(state.personal, state.cursor, state.topics,
-                    state.topicBatches, state.waitSeconds, cursors));
+                    state.topicBatches, state.waitSeconds, cursors, topicMessages));
         }
     }
 

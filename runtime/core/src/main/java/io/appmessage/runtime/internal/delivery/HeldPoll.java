@@ -27,6 +27,8 @@ final class HeldPoll {
     private final AtomicBoolean over = new AtomicBoolean();
     /** Its bucket in {@link HoldDeadlines}: set before it is added there. */
     long deadlineTick;
+    /** The topic whose publish detached the set it was in (so it need not be taken out of it), or null. */
+    volatile String wokenBy;
 
     HeldPoll(String userId, List<String> topics, HeldPolls registry) {
         this.userId = userId;
@@ -37,6 +39,13 @@ final class HeldPoll {
     /** Completes with how the hold ended. */
     CompletableFuture<HoldEnd> released() {
         return released;
+    }
+
+    /** A publish to {@code topic} detached the set of that topic's polls it is in: call just before {@link #release()}. */
+    void wokenBy(String topic) {
+        if (wokenBy == null) {
+            wokenBy = topic;
+        }
     }
 
     /** The end of its wait came first. */

@@ -35,9 +35,12 @@ final class HeldPolls implements WakeListener, AutoCloseable {
     private final BoundedCounter count;
     /** Lists are only touched inside the map's atomic per-key operations, or after being removed from it. */
     private final ConcurrentHashMap<String, List<HeldPoll>> byUser = new ConcurrentHashMap<>();
-    private final Set<HeldPoll> anonymous = ConcurrentHashMap.newKeySet();
     /** Topic → the polls waiting on it; sets are only touched inside the map's atomic per-key operations. */
     private final ConcurrentHashMap<String, Set<HeldPoll>> byTopic = new ConcurrentHashMap<>();
+
+    /** Topic → how many polls its last publish woke; a cache, cleared beyond {@link #MAX_SIZE_HINTS} topics. */
+    private final ConcurrentHashMap<String, Integer> sizeHints = new ConcurrentHashMap<>();
+    private static final int MAX_SIZE_HINTS = 1_024;
 
     /** Where the polls of a busy topic are released, so that a publish returns once its message is durable. */
     private final Executor releases;
@@ -69,14 +72,12 @@ final class HeldPolls implements WakeListener, AutoCloseable {
         HeldPoll held = new HeldPoll(userId, topics, this);
         for (String topic : topics) {
             byTopic.compute(topic, (t, set) -> {
-                Set<HeldPoll> polls = set == null ? new HashSet<>() : set;
+                Set<HeldPoll> polls = set == null ? new HashSet<>(sizeHint(t)) : set;
                 polls.add(held);
                 return polls;
             });
         }
-        if (userId == null) {
-            anonymous.add(held);
-        } else {
+        if (userId != null) { // an anonymous poll is only in its deadline's bucket, where a wake for everyone finds it
             byUser.compute(userId, (user, list) -> {
                 List<HeldPoll> polls = list == null ? new ArrayList<>(2) : list;
                 polls.add(held);
@@ -91,14 +92,15 @@ final class HeldPolls implements WakeListener, AutoCloseable {
     void removed(HeldPoll held) {
         deadlines.remove(held);
         for (String topic : held.topics) {
+            if (topic.equals(held.wokenBy)) {
+                continue; // that topic's set was detached to wake it: nothing to take it out of
+            }
             byTopic.computeIfPresent(topic, (t, polls) -> {
                 polls.remove(held);
                 return polls.isEmpty() ? null : polls;
             });
         }
-        if (held.userId == null) {
-            anonymous.remove(held);
-        } else {
+        if (held.userId != null) {
             byUser.computeIfPresent(held.userId, (user, polls) -> {
                 polls.remove(held);
                 return polls.isEmpty() ? null : polls;
@@ -135,45 +137,42 @@ final class HeldPolls implements WakeListener, AutoCloseable {
             return;
         }
         HeldPoll[] woken = polls.toArray(new HeldPoll[0]);
+        if (sizeHints.size() >= MAX_SIZE_HINTS) {
+            sizeHints.clear();
+        }
+        sizeHints.put(topic, woken.length); // its next set grows to about as many: sized so, it never rehashes
         if (woken.length <= INLINE_RELEASES) {
-            releaseAll(woken);
+            releaseAll(woken, topic);
             return;
         }
         try {
-            releases.execute(() -> releaseAll(woken));
+            releases.execute(() -> releaseAll(woken, topic));
         } catch (RejectedExecutionException closing) {
-            releaseAll(woken);
+            releaseAll(woken, topic);
         }
     }
 
-    private static void releaseAll(HeldPoll[] polls) {
+    private static void releaseAll(HeldPoll[] polls, String topic) {
         for (HeldPoll held : polls) {
+            held.wokenBy(topic);
             held.release();
         }
     }
 
+    /** The capacity for a new set of {@code topic}'s polls: as many as its last publish woke. */
+    private int sizeHint(String topic) {
+        Integer last = sizeHints.remove(topic);
+        return last == null ? 16 : (int) Math.min(1 << 20, last * 4L / 3 + 1);
+    }
+
+    /** Every held poll, with a user or anonymous, is in exactly one deadline bucket: all are released. */
     @Override
     public void everyoneChanged() {
-        for (String userId : byUser.keySet()) {
-            userChanged(userId);
-        }
-        for (HeldPoll held : anonymous) {
-            held.release();
-        }
+        deadlines.releaseEvery(HoldEnd.WOKEN);
     }
 
     /** Answers every held poll now (shutdown: they get their answer before the listener closes). */
     void releaseAll() {
-        for (String userId : byUser.keySet()) {
-            List<HeldPoll> polls = byUser.remove(userId);
-            if (polls != null) {
-                for (HeldPoll held : polls.toArray(new HeldPoll[0])) {
-                    held.release(HoldEnd.CLOSING);
-                }
-            }
-        }
-        for (HeldPoll held : anonymous) {
-            held.release(HoldEnd.CLOSING);
-        }
+        deadlines.releaseEvery(HoldEnd.CLOSING);
     }
 }

@@ -1,5 +1,6 @@
 package io.appmessage.runtime.internal.delivery;
 
+import io.appmessage.runtime.spi.PollObserver.HoldEnd;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +40,17 @@ final class HoldDeadlines implements AutoCloseable {
     void add(HeldPoll held, int seconds) {
         long tick = Math.floorDiv(System.nanoTime() / 1_000_000 + seconds * 1_000L, TICK_MILLIS) + 1;
         held.deadlineTick = tick;
-        buckets.computeIfAbsent(tick, t -> ConcurrentHashMap.newKeySet()).add(held);
+        Set<HeldPoll> bucket = buckets.get(tick);
+        if (bucket == null) {
+            bucket = buckets.computeIfAbsent(tick, t -> ConcurrentHashMap.newKeySet(sizeHint(t)));
+        }
+        bucket.add(held);
+    }
+
+    /** A new bucket is sized for as many polls as the one before it holds, so a burst of holds does not rehash it. */
+    private int sizeHint(long tick) {
+        Set<HeldPoll> previous = buckets.get(tick - 1);
+        return previous == null ? 16 : Math.max(16, previous.size());
     }
 
     /** The poll was released otherwise: its wait needs no end. */
@@ -47,6 +58,16 @@ final class HoldDeadlines implements AutoCloseable {
         Set<HeldPoll> bucket = buckets.get(held.deadlineTick);
         if (bucket != null) {
             bucket.remove(held);
+        }
+    }
+
+    /** Ends every wait now, as {@code end}: a wake for everyone, or shutdown. A poll held meanwhile may be missed,
+     * as it checks the store after it is registered. */
+    void releaseEvery(HoldEnd end) {
+        for (Set<HeldPoll> bucket : buckets.values()) {
+            for (HeldPoll held : bucket) {
+                held.release(end);
+            }
         }
     }
 

@@ -31,10 +31,12 @@ final class TopicDeliveryFields implements EnvelopeFields {
     private final Map<String, Batch> topicBatches;
     private final int waitSeconds;
     private final PollCursor.Memo memo;
+    private final TopicMessagesJson messagesJson;
 
     TopicDeliveryFields(Batch personal, PollCursor sent, PollTopics topics, Map<String, Batch> topicBatches,
-                        int waitSeconds, PollCursor.Memo memo) {
+                        int waitSeconds, PollCursor.Memo memo, TopicMessagesJson messagesJson) {
         this.memo = memo;
+        this.messagesJson = messagesJson;
         this.personal = personal;
         this.sent = sent;
         this.topics = topics;
@@ -45,18 +47,7 @@ final class TopicDeliveryFields implements EnvelopeFields {
     @Override
     public void write(EnvelopeSink sink) {
         sink.name("messages");
-        sink.beginArray();
-        if (personal != null) {
-            for (OutboxMessage m : personal.messages()) {
-                DeliveryFields.writeMessage(sink, m, null);
-            }
-        }
-        for (Map.Entry<String, Batch> topic : topicBatches.entrySet()) {
-            for (OutboxMessage m : topic.getValue().messages()) {
-                DeliveryFields.writeMessage(sink, m, topic.getKey());
-            }
-        }
-        sink.endArray();
+        writeMessages(sink);
         String cursor = cursor();
         if (!cursor.isEmpty()) {
             sink.name("cursor");
@@ -79,6 +70,27 @@ final class TopicDeliveryFields implements EnvelopeFields {
             sink.name("wait");
             sink.number(waitSeconds);
         }
+    }
+
+    /** One topic's batch and nothing personal (a room's viewers): the array made once per batch, else message by message. */
+    private void writeMessages(EnvelopeSink sink) {
+        if ((personal == null || personal.messages().isEmpty()) && topicBatches.size() == 1) {
+            Map.Entry<String, Batch> only = topicBatches.entrySet().iterator().next();
+            sink.rawValue(messagesJson.of(only.getKey(), only.getValue()));
+            return;
+        }
+        sink.beginArray();
+        if (personal != null) {
+            for (OutboxMessage m : personal.messages()) {
+                DeliveryFields.writeMessage(sink, m, null);
+            }
+        }
+        for (Map.Entry<String, Batch> topic : topicBatches.entrySet()) {
+            for (OutboxMessage m : topic.getValue().messages()) {
+                DeliveryFields.writeMessage(sink, m, topic.getKey());
+            }
+        }
+        sink.endArray();
     }
 
     /** The next cursor; one topic and no personal stream (a room's viewers) is formatted once per batch. */
