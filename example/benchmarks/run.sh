@@ -14,6 +14,8 @@
 # sourced when present (see README.md, "Adding a section").
 # Needs: JDK 17+, Maven, wrk, hyperfine, curl (apt-get install -y wrk hyperfine curl).
 # Every server binds 127.0.0.1 on a free port; every load run is bounded in time.
+# --help prints this. SKIP_BUILD=1 reuses the jars of the last build; SPRING_PEER_JAR=... a runnable jar
+# for the http section's Spring MVC peer (else example/spring-mvc-peer runs from its class path).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +27,7 @@ ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics,spring,metrics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     --only=*) ONLY="${arg#--only=}" ;;
     --report-only) REPORT_ONLY=1; ONLY="none" ;;
     --only) ONLY_NEXT=1 ;;
@@ -38,13 +41,13 @@ if [[ $QUICK == 1 ]]; then
   JMH_OPTS="-f 1 -wi 2 -w 1s -i 3 -r 1s"
   # many short alternating rounds: a paired ratio per round, then the median, moves far less with
   # the machine's other load than two long rounds did
-  WRK_ROUNDS=6; WRK_SECONDS=3; WRK_WARMUP=6; SPRING_WARMUP=20
+  WRK_ROUNDS=6; WRK_SECONDS=3; WRK_WARMUP=6; SPRING_WARMUP=30
   SUSTAINED_SECONDS=10; SUSTAINED_WARMUP=3
   STARTUP_RUNS=5; COMPILE_RUNS=3; COMPILE_WARMUP=0
   MEMORY_SECONDS=20; MEMORY_DIAG_SECONDS=15
 else
   JMH_OPTS="-f 2 -wi 5 -w 1s -i 5 -r 1s"
-  WRK_ROUNDS=8; WRK_SECONDS=10; WRK_WARMUP=10; SPRING_WARMUP=30
+  WRK_ROUNDS=8; WRK_SECONDS=10; WRK_WARMUP=10; SPRING_WARMUP=60
   SUSTAINED_SECONDS=60; SUSTAINED_WARMUP=10
   STARTUP_RUNS=10; COMPILE_RUNS=10; COMPILE_WARMUP=1
   MEMORY_SECONDS=120; MEMORY_DIAG_SECONDS=30
@@ -283,7 +286,7 @@ section_http() {
     rows+="$line ${errs% / } |"$'\n'
     # this round's paired ratios: 10 non-blocking / bare, 10 blocking / bare worker, 10 non-blocking / Spring
     # and the server CPU per poll, bare / ours (a capacity ratio the machine's other load moves less)
-    echo "$(ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[bare]}")") $(ratio "$(col 1 "${got[tenb]}")" "$(col 1 "${got[worker]}")") $( [[ -n "$spring_port" ]] && ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[spring]}")" || echo n/a) $(ratio "$(col 5 "${got[bare]}")" "$(col 5 "${got[ten]}")") $(ratio "$(col 5 "${got[worker]}")" "$(col 5 "${got[tenb]}")")" >>"$WORK/wrk-pairs.txt"
+    echo "$(ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[bare]}")") $(ratio "$(col 1 "${got[tenb]}")" "$(col 1 "${got[worker]}")") $( [[ -n "$spring_port" ]] && ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[spring]}")" || echo n/a) $(ratio "$(col 5 "${got[bare]}")" "$(col 5 "${got[ten]}")") $(ratio "$(col 5 "${got[worker]}")" "$(col 5 "${got[tenb]}")") $( [[ -n "$spring_port" ]] && ratio "$(col 5 "${got[spring]}")" "$(col 5 "${got[ten]}")" || echo n/a)" >>"$WORK/wrk-pairs.txt"
     unset got
   done
   med() { cut -d' ' -f1 "$WORK/wrk-$1.txt" | median; }
@@ -329,7 +332,7 @@ section_http() {
     echo "once from the I/O thread (the floor) and once after the hop to the worker pool (\`BARE_DISPATCH=worker\`)."
     echo "$TEN_NAME runs its ten \`@NonBlocking\` shop handlers twice: as declared (polls stay on the I/O thread: compared with bare I/O) and with \`SHOP_HANDLERS=blocking\` (the same handlers described as blocking, the default: every poll makes the worker hop, compared with bare worker)."
     if [[ -n "$SPRING_NAME" ]]; then
-      echo "The Spring peer is $( [[ -n "$SPRING_JAR" ]] && echo "\`${SPRING_JAR#$ROOT/}\`" || echo "\`example/spring-mvc-peer\` (\`PeerApplication\`, run from its class path as \`sections/spring.sh\` runs it)"): a plain Spring Boot MVC port of the PHP controller (the demo shop's handlers as \`@EventListener\` methods on a per-poll event, the envelope a \`Map\` written by Jackson, Tomcat), with the same JVM flags. It runs the demo shop's handlers (\`test_msg\`, \`order_status\`, the wxapp plugin's two keys; an anonymous poll's answer is $(wc -c <"$WORK/poll-answer-spring.json") B), fewer than PollApp's ten, so the ratio to it is if anything low; it is warmed up for ${SPRING_WARMUP}s."
+      echo "The Spring peer is $( [[ -n "$SPRING_JAR" ]] && echo "\`${SPRING_JAR#$ROOT/}\`" || echo "\`example/spring-mvc-peer\` (\`PeerApplication\`, run from its class path as \`sections/spring.sh\` runs it)"): a plain Spring Boot MVC port of the PHP controller (the demo shop's handlers as \`@EventListener\` methods on a per-poll event, the envelope a \`Map\` written by Jackson, Tomcat), with the same JVM flags. It runs the demo shop's handlers (\`test_msg\`, \`order_status\`, the wxapp plugin's two keys; an anonymous poll's answer is $(wc -c <"$WORK/poll-answer-spring.json") B), fewer than PollApp's ten, so the ratio to it is if anything low; it is warmed up for ${SPRING_WARMUP}s (its JIT needs far longer than ours: on a busy machine its req/s still climbs over the rounds, so its CPU per poll below is the steadier comparison)."
     else
       echo "**TODO: the Spring MVC peer** (a plain Spring Boot MVC port of the PHP controller, \`@EventListener\` methods on a per-poll event, Jackson envelope) was not built: \`example/spring-mvc-peer\` is missing or failed to build (\`target/run/spring-peer-build.log\`) and no \`SPRING_PEER_JAR\` was given, so its column says TODO and the \">= 4x Spring\" target is not run."
     fi
@@ -345,7 +348,7 @@ section_http() {
     echo "Median req/s: bare (I/O) $bare_med, bare (worker) $worker_med, 10 non-blocking $ten_med, 10 blocking $tenb_med, $APP_NAME $app_med, Spring peer ${spring_med:-TODO}."
     echo "Each pair runs back to back in every round (bare then 10 non-blocking, bare worker then 10 blocking, 10 non-blocking then Spring; every other round in reverse order); the targets are the median of the $WRK_ROUNDS per-round ratios (their range in brackets):"
     echo "10 non-blocking / bare (I/O): **$poll_vs_bare** ($(pair_range 1)); 10 blocking / bare (worker): **$blocking_vs_worker** ($(pair_range 2)); 10 non-blocking / Spring: **$( [[ -n "$spring_port" ]] && echo "$poll_vs_spring** ($(pair_range 3))" || echo "TODO**")."
-    echo "Server CPU per poll (the process's user + system time over the requests wrk counted), median µs: bare (I/O) $(cpu_med bare), 10 non-blocking $(cpu_med ten), bare (worker) $(cpu_med worker), 10 blocking $(cpu_med tenb)$( [[ -n "$spring_port" ]] && echo ", Spring peer $(cpu_med spring)"); bare / ours per round, median: non-blocking **$(pair_med 4)** ($(pair_range 4)), blocking **$(pair_med 5)** ($(pair_range 5)), the share of a core's capacity we keep, which other load on the machine moves less than req/s."
+    echo "Server CPU per poll (the process's user + system time over the requests wrk counted), median µs: bare (I/O) $(cpu_med bare), 10 non-blocking $(cpu_med ten), bare (worker) $(cpu_med worker), 10 blocking $(cpu_med tenb)$( [[ -n "$spring_port" ]] && echo ", Spring peer $(cpu_med spring)"); bare's CPU per poll / ours, per round, median: non-blocking **$(pair_med 4)** ($(pair_range 4)), blocking **$(pair_med 5)** ($(pair_range 5))$( [[ -n "$spring_port" ]] && echo "; the Spring peer's / 10 non-blocking: **$(pair_med 6)** ($(pair_range 6))"). When the server is CPU-bound that is the share of bare's capacity a poll keeps; the machine's other load moves it less than req/s."
     echo "Ratios of the medians, for comparison: $(ratio "$ten_med" "$bare_med"), $(ratio "$tenb_med" "$worker_med"), $( [[ -n "$spring_med" ]] && ratio "$ten_med" "$spring_med" || echo TODO); the worker hop alone (bare worker / bare I/O): $(ratio "$worker_med" "$bare_med")."
     echo
     echo "### Sustained $SUSTAINED_RATE polls/s (open loop, latency from the intended send time)"
