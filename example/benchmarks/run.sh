@@ -14,6 +14,8 @@
 # sourced when present (see README.md, "Adding a section").
 # Needs: JDK 17+, Maven, wrk, hyperfine, curl (apt-get install -y wrk hyperfine curl).
 # Every server binds 127.0.0.1 on a free port; every load run is bounded in time.
+# --help prints this. SKIP_BUILD=1 reuses the jars of the last build; SPRING_PEER_JAR=... a runnable jar
+# for the http section's Spring MVC peer (else example/spring-mvc-peer runs from its class path).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +27,7 @@ ONLY="jmh,http,startup,compile,memory,outbox,longpoll,topics,spring,metrics"
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     --only=*) ONLY="${arg#--only=}" ;;
     --report-only) REPORT_ONLY=1; ONLY="none" ;;
     --only) ONLY_NEXT=1 ;;
@@ -36,16 +39,18 @@ COMMAND="example/benchmarks/run.sh $*"
 # ---- settings: quick vs full -----------------------------------------------------------------
 if [[ $QUICK == 1 ]]; then
   JMH_OPTS="-f 1 -wi 2 -w 1s -i 3 -r 1s"
-  WRK_ROUNDS=2; WRK_SECONDS=5; WRK_WARMUP=3
+  # many short alternating rounds: a paired ratio per round, then the median, moves far less with
+  # the machine's other load than two long rounds did
+  WRK_ROUNDS=6; WRK_SECONDS=3; WRK_WARMUP=6; SPRING_WARMUP=30
   SUSTAINED_SECONDS=10; SUSTAINED_WARMUP=3
-  STARTUP_RUNS=10; COMPILE_RUNS=3; COMPILE_WARMUP=0
-  MEMORY_SECONDS=20
+  STARTUP_RUNS=5; COMPILE_RUNS=3; COMPILE_WARMUP=0
+  MEMORY_SECONDS=20; MEMORY_DIAG_SECONDS=15
 else
   JMH_OPTS="-f 2 -wi 5 -w 1s -i 5 -r 1s"
-  WRK_ROUNDS=5; WRK_SECONDS=15; WRK_WARMUP=10
+  WRK_ROUNDS=8; WRK_SECONDS=10; WRK_WARMUP=10; SPRING_WARMUP=60
   SUSTAINED_SECONDS=60; SUSTAINED_WARMUP=10
   STARTUP_RUNS=10; COMPILE_RUNS=10; COMPILE_WARMUP=1
-  MEMORY_SECONDS=120
+  MEMORY_SECONDS=120; MEMORY_DIAG_SECONDS=30
 fi
 WRK_THREADS=2; WRK_CONNECTIONS=64
 SUSTAINED_RATE=20000; MEMORY_RATE=10000; LOAD_CONNECTIONS=512; LOAD_THREADS=${LOAD_THREADS:-1}
@@ -82,10 +87,22 @@ POLL_APP_JAR="$TARGET/poll-app.jar"
 TEN_JAR="$POLL_APP_JAR"; TEN_NAME="PollApp (runtime, 10 handlers)"
 if [[ -n "$EXAMPLE_JAR" ]]; then APP_JAR="$EXAMPLE_JAR"; APP_NAME="example app";
 else APP_JAR="$POLL_APP_JAR"; APP_NAME="$TEN_NAME (example app not built)"; fi
-# The Spring Boot MVC peer (a port of the PHP controller), when its module is built: SPRING_PEER_JAR, else the
-# first runnable jar under example/benchmarks-spring/target/; none: its column says TODO.
-SPRING_JAR="${SPRING_PEER_JAR:-$(ls "$ROOT"/example/benchmarks-spring/target/*.jar 2>/dev/null | grep -v -e sources -e original -e plain | head -1 || true)}"
-SPRING_NAME=""; [[ -n "$SPRING_JAR" ]] && SPRING_NAME="Spring MVC peer"
+# The Spring Boot MVC peer (a port of the PHP controller): SPRING_PEER_JAR when set (a runnable jar), else
+# example/spring-mvc-peer run from its class path as sections/spring.sh runs it (built here when the http
+# section runs); neither: its column says TODO.
+SPRING_JAR="${SPRING_PEER_JAR:-}"; SPRING_CP=""; SPRING_NAME=""
+PEER_DIR="$ROOT/example/spring-mvc-peer"
+if [[ -z "$SPRING_JAR" && -d "$PEER_DIR" && "${REPORT_ONLY:-0}" != 1 ]] && want http; then
+  log "building example/spring-mvc-peer and its class path (the Spring MVC peer of the http section)"
+  if [[ "${SKIP_BUILD:-0}" == 1 && -f "$PEER_DIR/target/classpath.txt" ]] || (cd "$ROOT" && mvn -B -q -DskipTests \
+      -pl example/spring-mvc-peer -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+      >"$WORK/spring-peer-build.log" 2>&1); then
+    SPRING_CP="$PEER_DIR/target/classes:$(cat "$PEER_DIR/target/classpath.txt")"
+  else
+    tail -20 "$WORK/spring-peer-build.log" >&2; echo "the Spring MVC peer did not build: its column says TODO" >&2
+  fi
+fi
+[[ -n "$SPRING_JAR$SPRING_CP" ]] && SPRING_NAME="Spring MVC peer"
 jrun() { java -cp "$BENCH_JAR" "$@"; }
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -105,12 +122,30 @@ start_app() {
     java $JVM_FLAGS "$@" -jar "$jar" >"$WORK/$name.log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
-  for _ in $(seq 1 600); do
+  wait_app "$name"
+}
+# start_spring_peer: the Spring MVC peer, from SPRING_JAR or from its class path (SPRING_CP), like start_app
+start_spring_peer() {
+  APP_PORT=$(free_port)
+  if [[ -n "$SPRING_JAR" ]]; then
+    SERVER_PORT="$APP_PORT" java $JVM_FLAGS -jar "$SPRING_JAR" --server.port="$APP_PORT" --server.address=127.0.0.1 >"$WORK/spring.log" 2>&1 &
+  else
+    java $JVM_FLAGS -cp "$SPRING_CP" io.appmessage.example.peer.PeerApplication --server.port="$APP_PORT" \
+      --server.address=127.0.0.1 >"$WORK/spring.log" 2>&1 &
+  fi
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  wait_app spring
+}
+# wait_app NAME: waits up to 90 s for a 200 on APP_PORT from APP_PID
+wait_app() {
+  local name="$1"
+  for _ in $(seq 1 900); do
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT$POLL_PATH")" == 200 ]]; then return 0; fi
     kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/$name.log" >&2; echo "$name exited" >&2; return 1; }
     sleep 0.1
   done
-  echo "$name did not answer within 60 s" >&2; return 1
+  echo "$name did not answer within 90 s" >&2; return 1
 }
 stop_app() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # field NAME LINE: the value of NAME=... in a RESULT line
@@ -199,47 +234,78 @@ section_http() {
   SHOP_HANDLERS=blocking start_app ten-blocking "$TEN_JAR"; local tenb_pid=$APP_PID tenb_port=$APP_PORT
   start_app target "$APP_JAR"; local app_pid=$APP_PID app_port=$APP_PORT
   local spring_pid="" spring_port=""
-  if [[ -n "$SPRING_JAR" ]]; then start_app spring "$SPRING_JAR"; spring_pid=$APP_PID; spring_port=$APP_PORT; fi
+  if [[ -n "$SPRING_NAME" ]]; then start_spring_peer; spring_pid=$APP_PID; spring_port=$APP_PORT; fi
   curl -s -H 'X-Access-Token: demo-alice' "http://127.0.0.1:$ten_port$POLL_PATH" >"$WORK/poll-answer-alice.json"
   curl -s "http://127.0.0.1:$ten_port$POLL_PATH" >"$WORK/poll-answer.json"
   curl -s "http://127.0.0.1:$app_port$POLL_PATH" >"$WORK/poll-answer-app.json"
+  [[ -n "$spring_port" ]] && curl -s "http://127.0.0.1:$spring_port$POLL_PATH" >"$WORK/poll-answer-spring.json"
   BODY_FILE="$WORK/poll-answer.json" start_app bare "$BARE_JAR"; local bare_pid=$APP_PID bare_port=$APP_PORT
   BODY_FILE="$WORK/poll-answer.json" BARE_DISPATCH=worker start_app bare-worker "$BARE_JAR"; local worker_pid=$APP_PID worker_port=$APP_PORT
-  wrk_run() { # wrk_run PORT SECONDS -> "rps p50ms p99ms errors"
-    local out rps p50 p99 errs
+  cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # the process's user + system CPU
+  local clk_tck; clk_tck=$(getconf CLK_TCK)
+  wrk_run() { # wrk_run PORT SECONDS PID -> "rps p50ms p99ms errors cpu_us_per_request"
+    local out rps p50 p99 errs before after requests
+    before=$(cpu_ticks "$3")
     out=$(wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d"${2}s" --latency "http://127.0.0.1:$1$POLL_PATH")
+    after=$(cpu_ticks "$3")
     rps=$(awk '/Requests\/sec:/ { print $2 }' <<<"$out")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
     errs=$(awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "0" : s) }' <<<"$out")
-    echo "$rps $p50 $p99 ${errs// /_}"
+    echo "$rps $p50 $p99 ${errs// /_} $(awk -v t=$((after - before)) -v hz="$clk_tck" -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.2f", t * 1e6 / hz / n; else print "n/a" }')"
   }
   col() { cut -d' ' -f"$1" <<<"$2"; }
   cell() { echo "$(col 1 "$1") ($(col 2 "$1") / $(col 3 "$1"))"; }
-  # name:port pairs, measured in this order in every round
-  local servers="bare:$bare_port worker:$worker_port ten:$ten_port tenb:$tenb_port app:$app_port"
+  # name:port pairs; each compared pair runs back to back (bare then ten, worker then tenb, ten then spring),
+  # and every other round runs in reverse order, so a change of the machine's load mid-round hits both
+  # sides of a pair about alike
+  local servers="bare:$bare_port ten:$ten_port worker:$worker_port tenb:$tenb_port app:$app_port"
   [[ -n "$spring_port" ]] && servers+=" spring:$spring_port"
+  local -A pid_of=([bare]=$bare_pid [ten]=$ten_pid [worker]=$worker_pid [tenb]=$tenb_pid [app]=$app_pid [spring]=${spring_pid:-0})
+  local reversed; reversed=$(tr ' ' '\n' <<<"$servers" | tac | tr '\n' ' ')
+  local columns="bare worker ten tenb app"; [[ -n "$spring_port" ]] && columns+=" spring"
   local s name port
-  for s in $servers; do wrk_run "${s#*:}" "$WRK_WARMUP" >/dev/null; : >"$WORK/wrk-${s%%:*}.txt"; done
-  local rows="" r line errs
+  # the JIT needs longer on Spring's much larger code path: its warm-up is SPRING_WARMUP
+  for s in $servers; do
+    wrk_run "${s#*:}" "$( [[ ${s%%:*} == spring ]] && echo "$SPRING_WARMUP" || echo "$WRK_WARMUP")" "${pid_of[${s%%:*}]}" >/dev/null
+    : >"$WORK/wrk-${s%%:*}.txt"
+  done
+  : >"$WORK/wrk-pairs.txt"
+  local rows="" r line errs order
   for r in $(seq 1 "$WRK_ROUNDS"); do
-    line="| $r |"; errs=""
-    for s in $servers; do
+    order=$servers; (( r % 2 == 0 )) && order=$reversed
+    declare -A got=()
+    for s in $order; do
       name=${s%%:*}; port=${s#*:}
-      local m; m=$(wrk_run "$port" "$WRK_SECONDS"); echo "$m" >>"$WORK/wrk-$name.txt"
-      line+=" $(cell "$m") |"; errs+="$(col 4 "$m") / "
+      got[$name]=$(wrk_run "$port" "$WRK_SECONDS" "${pid_of[$name]}"); echo "${got[$name]}" >>"$WORK/wrk-$name.txt"
     done
+    line="| $r |"; errs=""
+    for name in $columns; do line+=" $(cell "${got[$name]}") |"; errs+="$(col 4 "${got[$name]}") / "; done
     [[ -z "$spring_port" ]] && line+=" TODO |"
     rows+="$line ${errs% / } |"$'\n'
+    # this round's paired ratios: 10 non-blocking / bare, 10 blocking / bare worker, 10 non-blocking / Spring
+    # and the server CPU per poll, bare / ours (a capacity ratio the machine's other load moves less)
+    echo "$(ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[bare]}")") $(ratio "$(col 1 "${got[tenb]}")" "$(col 1 "${got[worker]}")") $( [[ -n "$spring_port" ]] && ratio "$(col 1 "${got[ten]}")" "$(col 1 "${got[spring]}")" || echo n/a) $(ratio "$(col 5 "${got[bare]}")" "$(col 5 "${got[ten]}")") $(ratio "$(col 5 "${got[worker]}")" "$(col 5 "${got[tenb]}")") $( [[ -n "$spring_port" ]] && ratio "$(col 5 "${got[spring]}")" "$(col 5 "${got[ten]}")" || echo n/a)" >>"$WORK/wrk-pairs.txt"
+    unset got
   done
   med() { cut -d' ' -f1 "$WORK/wrk-$1.txt" | median; }
+  cpu_med() { cut -d' ' -f5 "$WORK/wrk-$1.txt" | grep -v n/a | median | awk '{ printf "%.1f", $1 }'; }
+  pair_med() { cut -d' ' -f"$1" "$WORK/wrk-pairs.txt" | grep -v n/a | median | awk '{ printf "%.2f", $1 }'; }
+  pair_range() { cut -d' ' -f"$1" "$WORK/wrk-pairs.txt" | grep -v n/a | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }'; }
   local bare_med worker_med ten_med tenb_med app_med spring_med=""
   bare_med=$(med bare); worker_med=$(med worker); ten_med=$(med ten); tenb_med=$(med tenb); app_med=$(med app)
   [[ -n "$spring_port" ]] && spring_med=$(med spring)
+  # the targets take the median of the per-round paired ratios (steadier than a ratio of medians on a shared machine)
+  local poll_vs_bare blocking_vs_worker poll_vs_spring=""
+  poll_vs_bare=$(pair_med 1); blocking_vs_worker=$(pair_med 2)
+  [[ -n "$spring_port" ]] && poll_vs_spring=$(pair_med 3)
   {
-    echo "poll_vs_bare=$(ratio "$ten_med" "$bare_med")"
-    echo "blocking_vs_worker=$(ratio "$tenb_med" "$worker_med")"
-    [[ -n "$spring_med" ]] && echo "poll_vs_spring=$(ratio "$ten_med" "$spring_med")"
+    echo "poll_vs_bare=$poll_vs_bare"
+    echo "poll_cpu_vs_bare=$(pair_med 4)"
+    echo "blocking_cpu_vs_worker=$(pair_med 5)"
+    echo "blocking_vs_worker=$blocking_vs_worker"
+    [[ -n "$spring_med" ]] && echo "poll_vs_spring=$poll_vs_spring"
   } >>"$WORK/targets.env"
 
   sustained() { jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$1$POLL_PATH" \
@@ -261,14 +327,14 @@ section_http() {
   {
     echo "## 3. Poll throughput on loopback: AppMessage vs bare Undertow and Spring MVC"
     echo
-    echo "\`wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s --latency\` (anonymous polls), all servers up for the whole run, alternating, after a ${WRK_WARMUP}s warm-up each; all started with \`java $JVM_FLAGS -jar ...\`."
+    echo "\`wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d${WRK_SECONDS}s --latency\` (anonymous polls), all servers up for the whole run, alternating, after a ${WRK_WARMUP}s warm-up each (the Spring peer ${SPRING_WARMUP}s); all started with \`java $JVM_FLAGS -jar ...\`."
     echo "Bare Undertow answers $TEN_NAME's own anonymous poll bytes ($(wc -c <"$WORK/poll-answer.json") B; alice's answer is $(wc -c <"$WORK/poll-answer-alice.json") B) with the runtime's Undertow settings,"
     echo "once from the I/O thread (the floor) and once after the hop to the worker pool (\`BARE_DISPATCH=worker\`)."
     echo "$TEN_NAME runs its ten \`@NonBlocking\` shop handlers twice: as declared (polls stay on the I/O thread: compared with bare I/O) and with \`SHOP_HANDLERS=blocking\` (the same handlers described as blocking, the default: every poll makes the worker hop, compared with bare worker)."
-    if [[ -n "$SPRING_JAR" ]]; then
-      echo "The Spring peer is \`${SPRING_JAR#$ROOT/}\`: a plain Spring Boot MVC port of the PHP controller (the same handlers as \`@EventListener\` methods on a per-poll event, a Jackson envelope)."
+    if [[ -n "$SPRING_NAME" ]]; then
+      echo "The Spring peer is $( [[ -n "$SPRING_JAR" ]] && echo "\`${SPRING_JAR#$ROOT/}\`" || echo "\`example/spring-mvc-peer\` (\`PeerApplication\`, run from its class path as \`sections/spring.sh\` runs it)"): a plain Spring Boot MVC port of the PHP controller (the demo shop's handlers as \`@EventListener\` methods on a per-poll event, the envelope a \`Map\` written by Jackson, Tomcat), with the same JVM flags. It runs the demo shop's handlers (\`test_msg\`, \`order_status\`, the wxapp plugin's two keys; an anonymous poll's answer is $(wc -c <"$WORK/poll-answer-spring.json") B), fewer than PollApp's ten, so the ratio to it is if anything low; it is warmed up for ${SPRING_WARMUP}s (its JIT needs far longer than ours: on a busy machine its req/s still climbs over the rounds, so its CPU per poll below is the steadier comparison)."
     else
-      echo "**TODO: the Spring MVC peer** (a plain Spring Boot MVC port of the PHP controller, \`@EventListener\` methods on a per-poll event, Jackson envelope) was not built in this tree: no jar under \`example/benchmarks-spring/target/\` (or \`SPRING_PEER_JAR\`), so its column says TODO and the \">= 4x Spring\" target is not run."
+      echo "**TODO: the Spring MVC peer** (a plain Spring Boot MVC port of the PHP controller, \`@EventListener\` methods on a per-poll event, Jackson envelope) was not built: \`example/spring-mvc-peer\` is missing or failed to build (\`target/run/spring-peer-build.log\`) and no \`SPRING_PEER_JAR\` was given, so its column says TODO and the \">= 4x Spring\" target is not run."
     fi
     echo "The $APP_NAME runs as shipped ($(wc -c <"$WORK/poll-answer-app.json") B answers); if it is the example app, its async \`flash_sale\` handler simulates a 20 ms inventory call on every poll, so with $WRK_CONNECTIONS connections it cannot exceed about $WRK_CONNECTIONS / 20 ms = $(( WRK_CONNECTIONS * 50 )) polls/s: its row shows that the wait holds no thread, not the poll path's cost."
     [[ -n "$started_line" ]] && echo "Its start-up line: \`$started_line\`."
@@ -280,7 +346,10 @@ section_http() {
     printf '%s' "$rows"
     echo
     echo "Median req/s: bare (I/O) $bare_med, bare (worker) $worker_med, 10 non-blocking $ten_med, 10 blocking $tenb_med, $APP_NAME $app_med, Spring peer ${spring_med:-TODO}."
-    echo "10 non-blocking / bare (I/O): **$(ratio "$ten_med" "$bare_med")**; 10 blocking / bare (worker): **$(ratio "$tenb_med" "$worker_med")**; 10 non-blocking / Spring: **$( [[ -n "$spring_med" ]] && ratio "$ten_med" "$spring_med" || echo TODO)**; the worker hop alone (bare worker / bare I/O): $(ratio "$worker_med" "$bare_med")."
+    echo "Each pair runs back to back in every round (bare then 10 non-blocking, bare worker then 10 blocking, 10 non-blocking then Spring; every other round in reverse order); the targets are the median of the $WRK_ROUNDS per-round ratios (their range in brackets):"
+    echo "10 non-blocking / bare (I/O): **$poll_vs_bare** ($(pair_range 1)); 10 blocking / bare (worker): **$blocking_vs_worker** ($(pair_range 2)); 10 non-blocking / Spring: **$( [[ -n "$spring_port" ]] && echo "$poll_vs_spring** ($(pair_range 3))" || echo "TODO**")."
+    echo "Server CPU per poll (the process's user + system time over the requests wrk counted), median µs: bare (I/O) $(cpu_med bare), 10 non-blocking $(cpu_med ten), bare (worker) $(cpu_med worker), 10 blocking $(cpu_med tenb)$( [[ -n "$spring_port" ]] && echo ", Spring peer $(cpu_med spring)"); bare's CPU per poll / ours, per round, median: non-blocking **$(pair_med 4)** ($(pair_range 4)), blocking **$(pair_med 5)** ($(pair_range 5))$( [[ -n "$spring_port" ]] && echo "; the Spring peer's / 10 non-blocking: **$(pair_med 6)** ($(pair_range 6))"). When the server is CPU-bound that is the share of bare's capacity a poll keeps; the machine's other load moves it less than req/s."
+    echo "Ratios of the medians, for comparison: $(ratio "$ten_med" "$bare_med"), $(ratio "$tenb_med" "$worker_med"), $( [[ -n "$spring_med" ]] && ratio "$ten_med" "$spring_med" || echo TODO); the worker hop alone (bare worker / bare I/O): $(ratio "$worker_med" "$bare_med")."
     echo
     echo "### Sustained $SUSTAINED_RATE polls/s (open loop, latency from the intended send time)"
     echo
@@ -298,45 +367,88 @@ section_http() {
 
 # ---- 4. start-up -----------------------------------------------------------------------------
 section_startup() {
-  log "start-up: java -jar to first 200, $STARTUP_RUNS runs each; AppCDS on JDK 17 (dynamic archive) and, when present, JDK 25 (auto archive)"
-  probe() { # probe JAR [java and flags...]
-    local jar="$1"; shift
-    local java_cmd=("${@:-java}")
-    jrun io.appmessage.benchmarks.startup.StartupProbe --runs "$STARTUP_RUNS" --path "$POLL_PATH" -- "${java_cmd[@]}" $JVM_FLAGS -jar "$jar" | grep '^RESULT'
-  }
-  # archive NAME JAR JAVA FLAG: runs the jar once to its first 200 with FLAG (which writes the archive at exit), then stops it
-  archive() {
+  log "start-up: java -jar to first 200, $STARTUP_RUNS alternating rounds; AppCDS on JDK 17 (dynamic archive) and, when present, JDK 25 (auto archive)"
+  # once NAME JAR JAVA [flags...]: runs the jar to its first 200 and stops it (an archive written at exit, a class log)
+  once() {
+    local name="$1" jar="$2" java_bin="$3"; shift 3
     local port; port=$(free_port)
-    PORT="$port" HOST=127.0.0.1 APPMESSAGE_HOST=127.0.0.1 APPMESSAGE_DATA_DIR="$WORK/cds-data-$1" BODY_FILE="${BODY_FILE:-}" \
-      "$3" $JVM_FLAGS "$4" -jar "$2" >"$WORK/cds-$1.log" 2>&1 &
+    PORT="$port" HOST=127.0.0.1 APPMESSAGE_HOST=127.0.0.1 APPMESSAGE_DATA_DIR="$WORK/startup-data-$name" BODY_FILE="${BODY_FILE:-}" \
+      "$java_bin" $JVM_FLAGS "$@" -jar "$jar" >"$WORK/startup-once-$name.log" 2>&1 &
     local pid=$!
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 900); do
       [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$POLL_PATH")" == 200 ]] && break
       sleep 0.1
     done
     kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   }
-  local bare app ten scan
-  bare=$(probe "$BARE_JAR"); app=$(probe "$APP_JAR"); ten=$(probe "$TEN_JAR"); scan=$(probe "$SCANNING_JAR")
-  echo "startup_vs_bare=$(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")")" >>"$WORK/targets.env"
+  # The variants, each "java [flags] -jar JAR"; every round starts each once, in turn (alternating, so the
+  # machine's load changes hit all alike), then per variant: median, min, max over the rounds.
+  local -A cmd=()
+  cmd[bare]="java $JVM_FLAGS -jar $BARE_JAR"
+  cmd[app]="java $JVM_FLAGS -jar $APP_JAR"
+  cmd[ten]="java $JVM_FLAGS -jar $TEN_JAR"
+  cmd[scan]="java $JVM_FLAGS -jar $SCANNING_JAR"
   # AppCDS on the default JDK: a dynamic archive written at the exit of one run, then used by every probe run
-  local cds_bare cds_app
-  archive bare "$BARE_JAR" java "-XX:ArchiveClassesAtExit=$WORK/bare.jsa"
-  archive app "$APP_JAR" java "-XX:ArchiveClassesAtExit=$WORK/app.jsa"
-  cds_bare=$(probe "$BARE_JAR" java "-XX:SharedArchiveFile=$WORK/bare.jsa")
-  cds_app=$(probe "$APP_JAR" java "-XX:SharedArchiveFile=$WORK/app.jsa")
+  once bare "$BARE_JAR" java "-XX:ArchiveClassesAtExit=$WORK/bare.jsa"
+  once app "$APP_JAR" java "-XX:ArchiveClassesAtExit=$WORK/app.jsa"
+  cmd[cds_bare]="java $JVM_FLAGS -XX:SharedArchiveFile=$WORK/bare.jsa -jar $BARE_JAR"
+  cmd[cds_app]="java $JVM_FLAGS -XX:SharedArchiveFile=$WORK/app.jsa -jar $APP_JAR"
+  local names="bare app ten scan cds_bare cds_app"
   # JDK 25, when installed: -XX:+AutoCreateSharedArchive writes the archive on the first run, uses it after
-  local jdk25 j25_bare="" j25_app="" j25_cds_bare="" j25_cds_app=""
+  local jdk25
   jdk25=$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-* 2>/dev/null | head -1 || true)
   if [[ -n "$jdk25" && -x "$jdk25/bin/java" ]]; then
-    j25_bare=$(probe "$BARE_JAR" "$jdk25/bin/java"); j25_app=$(probe "$APP_JAR" "$jdk25/bin/java")
     rm -f "$WORK/bare25.jsa" "$WORK/app25.jsa"
-    j25_cds_bare=$(probe "$BARE_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/bare25.jsa")
-    j25_cds_app=$(probe "$APP_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/app25.jsa")
+    local auto="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile"
+    once bare25 "$BARE_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/bare25.jsa"
+    once app25 "$APP_JAR" "$jdk25/bin/java" -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$WORK/app25.jsa"
+    cmd[j25_bare]="$jdk25/bin/java $JVM_FLAGS -jar $BARE_JAR"
+    cmd[j25_app]="$jdk25/bin/java $JVM_FLAGS -jar $APP_JAR"
+    cmd[j25_cds_bare]="$jdk25/bin/java $JVM_FLAGS $auto=$WORK/bare25.jsa -jar $BARE_JAR"
+    cmd[j25_cds_app]="$jdk25/bin/java $JVM_FLAGS $auto=$WORK/app25.jsa -jar $APP_JAR"
+    names+=" j25_bare j25_app j25_cds_bare j25_cds_app"
   fi
+  local n r
+  for n in $names; do : >"$WORK/startup-$n.txt"; done
+  for r in $(seq 1 "$STARTUP_RUNS"); do
+    for n in $names; do
+      # shellcheck disable=SC2086
+      jrun io.appmessage.benchmarks.startup.StartupProbe --runs 1 --path "$POLL_PATH" -- ${cmd[$n]} \
+        | sed -n 's/^RESULT median_ms=\([0-9]*\).*/\1/p' >>"$WORK/startup-$n.txt"
+    done
+  done
+  stats() { # NAME -> a RESULT-like line: median_ms= min_ms= max_ms=
+    [[ -s "$WORK/startup-$1.txt" ]] || return 0
+    echo "median_ms=$(median <"$WORK/startup-$1.txt") min_ms=$(sort -g "$WORK/startup-$1.txt" | head -1) max_ms=$(sort -g "$WORK/startup-$1.txt" | tail -1)"
+  }
+  local bare app ten scan cds_bare cds_app j25_bare="" j25_app="" j25_cds_bare="" j25_cds_app=""
+  bare=$(stats bare); app=$(stats app); ten=$(stats ten); scan=$(stats scan); cds_bare=$(stats cds_bare); cds_app=$(stats cds_app)
+  if [[ " $names " == *" j25_bare "* ]]; then
+    j25_bare=$(stats j25_bare); j25_app=$(stats j25_app); j25_cds_bare=$(stats j25_cds_bare); j25_cds_app=$(stats j25_cds_app)
+  fi
+  echo "startup_vs_bare=$(ratio "$(field median_ms "$app")" "$(field median_ms "$bare")")" >>"$WORK/targets.env"
+  # What the app loads beyond bare Undertow to its first 200: classes by origin (-Xlog:class+load, one run each)
+  once classes-bare "$BARE_JAR" java "-Xlog:class+load:file=$WORK/classes-bare.txt"
+  once classes-app "$APP_JAR" java "-Xlog:class+load:file=$WORK/classes-app.txt"
+  classes() { # FILE -> "total jdk undertow+xnio jackson h2 appmessage logging other"
+    awk '/class,load/ {
+        c = $2; t++
+        if (c ~ /^(java|javax|jdk|sun|com\.sun)\./) g["jdk"]++
+        else if (c ~ /^(io\.undertow|org\.xnio|org\.jboss|org\.wildfly)\./) g["undertow"]++
+        else if (c ~ /^(tools\.jackson|com\.fasterxml)\./) g["jackson"]++
+        else if (c ~ /^org\.h2\./) g["h2"]++
+        else if (c ~ /^io\.appmessage\.(runtime|spi|annotations)/) g["runtime"]++
+        else if (c ~ /^io\.appmessage\./) g["app"]++
+        else if (c ~ /^(org\.slf4j|ch\.qos)\./) g["logging"]++
+        else g["other"]++
+        if (c ~ /Lambda|LambdaForm|\$\$/) g["lambda"]++
+      } END { printf "%d %d %d %d %d %d %d %d %d %d", t, g["jdk"], g["undertow"], g["jackson"], g["h2"], g["runtime"], g["app"], g["logging"], g["other"], g["lambda"] }' "$1"
+  }
+  local cb ca
+  cb=$(classes "$WORK/classes-bare.txt" 2>/dev/null || echo ""); ca=$(classes "$WORK/classes-app.txt" 2>/dev/null || echo "")
   row() { echo "| $1 | $(field median_ms "$2") | $(field min_ms "$2") | $(field max_ms "$2") | $(ratio "$(field median_ms "$2")" "$(field median_ms "$3")") |"; }
   {
-    echo "## 4. Start-up: \`java -jar\` to the first 200 (median of $STARTUP_RUNS)"
+    echo "## 4. Start-up: \`java -jar\` to the first 200 (median of $STARTUP_RUNS alternating rounds)"
     echo
     echo "Every app with the same flags (\`$JVM_FLAGS\`); \"vs bare\" divides by bare Undertow on the same JDK with the same class-data sharing."
     echo
@@ -357,6 +469,15 @@ section_startup() {
     echo
     echo "$APP_NAME with AppCDS vs bare Undertow without: $(ratio "$(field median_ms "$cds_app")" "$(field median_ms "$bare")")."
     echo
+    if [[ -n "$cb" && -n "$ca" ]]; then
+      echo "Classes loaded to the first 200 (\`-Xlog:class+load\`, one start each; JDK classes mostly come from the JDK's own CDS archive):"
+      echo
+      echo "| app | all | JDK | Undertow + XNIO + JBoss | Jackson | H2 | AppMessage runtime | the app's own | logging | other | of them lambda / hidden |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      echo "| bare Undertow | $(tr ' ' '|' <<<"$cb" | sed 's/|/ | /g') |"
+      echo "| $APP_NAME | $(tr ' ' '|' <<<"$ca" | sed 's/|/ | /g') |"
+      echo
+    fi
   } >"$SECTIONS/40-startup.md"
 }
 
@@ -453,16 +574,34 @@ JAVA
 
 # ---- 6. memory -------------------------------------------------------------------------------
 section_memory() {
-  log "memory: $APP_NAME with -Xmx64m at $MEMORY_RATE polls/s for $MEMORY_SECONDS s"
-  local gclog="$WORK/gc-memory.log"
-  rm -f "$gclog"
-  JVM_FLAGS="-Xmx64m -XX:+UseG1GC" start_app memory "$APP_JAR" "-Xlog:gc:file=$gclog"
-  local pid=$APP_PID port=$APP_PORT load gc alive
-  load=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$POLL_PATH" --token demo-alice \
-    --rate $MEMORY_RATE --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration "$MEMORY_SECONDS" --warmup 2 | grep '^RESULT')
-  kill -0 "$pid" 2>/dev/null && alive=yes || alive="NO (see $WORK/memory.log)"
-  stop_app "$pid"
-  gc=$(jrun io.appmessage.benchmarks.gc.GcPauses "$gclog")
+  log "memory: $APP_NAME with -Xmx64m at $MEMORY_RATE polls/s for $MEMORY_SECONDS s; then the same with -Xmx256m and at half the rate (${MEMORY_DIAG_SECONDS} s each)"
+  # mem_run NAME HEAP RATE SECONDS -> "load-RESULT-line | gc-RESULT-line | alive | server CPU % of one core"
+  mem_run() {
+    local name="$1" heap="$2" rate="$3" seconds="$4" gclog="$WORK/gc-$1.log"
+    rm -f "$gclog"
+    JVM_FLAGS="$heap -XX:+UseG1GC" start_app "$name" "$APP_JAR" "-Xlog:gc:file=$gclog"
+    local pid=$APP_PID port=$APP_PORT load gc alive before after
+    before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    load=$(jrun io.appmessage.benchmarks.load.OpenLoopLoad --url "http://127.0.0.1:$port$POLL_PATH" --token demo-alice \
+      --rate "$rate" --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --duration "$seconds" --warmup 2 | grep '^RESULT')
+    after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo "$before")
+    kill -0 "$pid" 2>/dev/null && alive=yes || alive="NO (see $WORK/$name.log)"
+    stop_app "$pid"
+    gc=$(jrun io.appmessage.benchmarks.gc.GcPauses "$gclog")
+    echo "$load|$gc|$alive|$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.0f", t * 100 / hz / (s + 2) }')"
+  }
+  mem_row() { # LABEL RATE "load|gc|alive|cpu"
+    local load gc alive cpu errors
+    IFS='|' read -r load gc alive cpu <<<"$3"
+    errors=$(( $(field non2xx "$load") + $(field io_errors "$load") + $(field timeouts "$load") ))
+    echo "| $1 | $2 | $(field achieved_rate "$load") | $(field p50_ms "$load") | $(field p99_ms "$load") | $(field max_ms "$load") | $errors | $(field pauses "$gc") | $(field max_pause_ms "$gc") | $(field total_pause_ms "$gc") | $cpu | $alive |"
+  }
+  local target big half
+  target=$(mem_run memory -Xmx64m "$MEMORY_RATE" "$MEMORY_SECONDS")
+  big=$(mem_run memory-256m -Xmx256m "$MEMORY_RATE" "$MEMORY_DIAG_SECONDS")
+  half=$(mem_run memory-half -Xmx64m $(( MEMORY_RATE / 2 )) "$MEMORY_DIAG_SECONDS")
+  local load gc _alive _cpu
+  IFS='|' read -r load gc _alive _cpu <<<"$target"
   local errors=$(( $(field non2xx "$load") + $(field io_errors "$load") + $(field timeouts "$load") ))
   echo "memory_errors=$errors" >>"$WORK/targets.env"
   echo "memory_p99=$(field p99_ms "$load")" >>"$WORK/targets.env"
@@ -470,9 +609,16 @@ section_memory() {
   {
     echo "## 6. Memory: $APP_NAME with \`-Xmx64m\`, $MEMORY_RATE polls/s for $MEMORY_SECONDS s (authenticated polls)"
     echo
-    echo "| achieved /s | p99 ms | errors | GC pauses | longest pause ms | total pause ms | alive after |"
-    echo "|---:|---:|---:|---:|---:|---:|---|"
-    echo "| $(field achieved_rate "$load") | $(field p99_ms "$load") | $errors | $(field pauses "$gc") | $(field max_pause_ms "$gc") | $(field total_pause_ms "$gc") | $alive |"
+    echo "\`OpenLoopLoad --token demo-alice --connections $LOAD_CONNECTIONS --threads $LOAD_THREADS --warmup 2\`, latency from each poll's intended send time; \`-Xlog:gc\` read by \`GcPauses\`."
+    echo "The first row is the target; the two after it tell what a p99 comes from: the same load with four times the heap (if p99 falls, it was the heap),"
+    echo "and the same heap at half the rate (if p99 falls, it was queueing: the server, beside the load generator on the same cores, short of capacity)."
+    echo "Every poll waits for the example's async \`flash_sale\` handler, a simulated 20 ms inventory call, so p50 cannot be under about 20 ms. Server CPU: the app's user + system time over the run, in % of one core (the machine has $(nproc))."
+    echo
+    echo "| run | asked /s | achieved /s | p50 ms | p99 ms | max ms | errors | GC pauses | longest pause ms | total pause ms | server CPU % | alive after |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    mem_row "\`-Xmx64m\` (the target), $MEMORY_SECONDS s" "$MEMORY_RATE" "$target"
+    mem_row "\`-Xmx256m\`, $MEMORY_DIAG_SECONDS s" "$MEMORY_RATE" "$big"
+    mem_row "\`-Xmx64m\`, half the rate, $MEMORY_DIAG_SECONDS s" "$(( MEMORY_RATE / 2 ))" "$half"
     echo
   } >"$out_memory"
 }

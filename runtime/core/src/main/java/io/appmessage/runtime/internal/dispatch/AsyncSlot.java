@@ -39,13 +39,13 @@ final class AsyncSlot implements AppMessage, BiConsumer<Object, Throwable> {
         }
         if (!MessageKeys.isValid(key)) {
             if (rejected == null) {
-                rejected = new PushLog();
+                rejected = new PushLog(4);
             }
             rejected.add(key, null, position);
             return;
         }
         if (pushes == null) {
-            pushes = new PushLog();
+            pushes = new PushLog(8);
         }
         pushes.add(key, data, position);
     }

@@ -8,10 +8,17 @@ import java.util.Arrays;
  */
 final class PushLog {
 
-    String[] keys = new String[8];
-    Object[] values = new Object[8];
-    int[] owners = new int[8];
+    String[] keys;
+    Object[] values;
+    int[] owners;
     int size;
+
+    /** Room for {@code capacity} pushes before the arrays grow. */
+    PushLog(int capacity) {
+        keys = new String[capacity];
+        values = new Object[capacity];
+        owners = new int[capacity];
+    }
 
     void add(String key, Object value, int owner) {
         if (size == keys.length) {

@@ -28,7 +28,7 @@ final class SyncCollector implements AppMessage {
     private static final int RUNNING = 2;
     private static final int SIZE_SHIFT = 2;
 
-    final PushLog log = new PushLog();
+    final PushLog log;
     /** Pushes whose key breaks the key rule, dropped, with their handler's position; null until one; read after {@link #close}. */
     PushLog rejected;
     private final int handlerCount;
@@ -40,6 +40,8 @@ final class SyncCollector implements AppMessage {
 
     SyncCollector(int handlerCount) {
         this.handlerCount = handlerCount;
+        // room for a push per handler and a few more, so that a typical poll never grows the log
+        this.log = new PushLog(handlerCount + 4);
     }
 
     /**
@@ -136,7 +138,7 @@ final class SyncCollector implements AppMessage {
             return;
         }
         if (rejected == null) {
-            rejected = new PushLog();
+            rejected = new PushLog(4);
         }
         rejected.add(key, null, current);
     }

@@ -15,6 +15,15 @@ final class RequestLineProblem {
     /** Longest parameter name quoted in a message. */
     private static final int NAME_LIMIT = 40;
 
+    /** The bytes a query may hold as they are: no end of the target, no separator, no escape, nothing to encode. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PLAIN[b] = b != ' ' && b != '\r' && b != '\n' && b != '#' && b != '&' && b != '%' && !mustBeEncoded(b);
+        }
+    }
+
     private RequestLineProblem() {
     }
 
@@ -48,6 +57,9 @@ final class RequestLineProblem {
         int pieceStart = from;
         for (int i = from; i < to; i++) {
             int b = bytes.get(i) & 0xFF;
+            if (PLAIN[b]) {
+                continue; // most bytes of a query: one look-up instead of the tests below
+            }
             if (b == ' ' || b == '\r' || b == '\n' || b == '#') {
                 return null; // the end of the target: nothing wrong in it
             }

@@ -81,14 +81,15 @@ public final class EnvelopeWriter {
             JsonGenerator g = scratch.generator();
             boolean open = false;
             for (int i = 0; i < entries.size(); i++) {
+                // everything before this entry is in the buffer (the last entry ended with a flush), so
+                // its length marks where this entry begins; the entry itself goes through the generator
+                // and is flushed once, at its end
                 int mark = out.size();
-                out.write(open ? ',' : '{');
                 try {
-                    // name and value as two root values of one generator (no separator between root
-                    // values), flushed so that the buffer's length marks where this entry began
+                    // name and value as two root values of one generator (no separator between root values)
+                    g.writeRaw(open ? ',' : '{');
                     g.writeString(WellFormedText.of(entries.key(i)));
-                    g.flush();
-                    out.write(':');
+                    g.writeRaw(':');
                     scratch.sink().value(entries.value(i));
                     g.flush();
                     open = true;
