@@ -4,13 +4,12 @@ import com.shop.notices.Notice;
 import io.appmessage.AppMessage;
 import io.appmessage.AppMessageRequest;
 import io.appmessage.InstanceProvider;
-import io.appmessage.spi.DispatchedCall;
 import io.appmessage.spi.Generated;
 import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.spi.HandlerDispatch;
-import io.appmessage.spi.HandlerInstances;
 import io.appmessage.spi.HandlerRegistry;
 import io.appmessage.spi.HandlerSteps;
+import io.appmessage.spi.HandlerTable;
 import io.appmessage.spi.JsonSink;
 import io.appmessage.spi.JsonWriter;
 import io.appmessage.spi.JsonWriters;
@@ -40,20 +39,18 @@ public final class HandlerRegister implements HandlerRegistry {
      */
     @Override
     public int contractVersion() {
-        return 3;
+        return 4;
     }
 
     @Override
     public List<HandlerDescriptor> handlers(InstanceProvider instances) {
-        Dispatch dispatch = new Dispatch(instances);
-        HandlerDescriptor[] handlers = new HandlerDescriptor[6];
-        handlers[0] = HandlerDescriptor.of("com.shop.ShopHandlers#version", "", -1, HandlerDescriptor.Kind.VALUE, "version", false, new DispatchedCall(dispatch, 0));
-        handlers[1] = HandlerDescriptor.of("com.shop.ShopHandlers#lines", "", 0, HandlerDescriptor.Kind.VALUE, "lines", true, new DispatchedCall(dispatch, 1));
-        handlers[2] = HandlerDescriptor.of("com.shop.ShopHandlers#status", "", 0, HandlerDescriptor.Kind.VALUE, "order_status", true, new DispatchedCall(dispatch, 2));
-        handlers[3] = HandlerDescriptor.of("com.shop.ShopHandlers#test", "", 0, HandlerDescriptor.Kind.IMPERATIVE, "", true, new DispatchedCall(dispatch, 3));
-        handlers[4] = HandlerDescriptor.of("com.shop.ShopHandlers#audit", "", 10, HandlerDescriptor.Kind.ASYNC, "", true, new DispatchedCall(dispatch, 4));
-        handlers[5] = HandlerDescriptor.of("com.shop.ShopHandlers#stock", "", 10, HandlerDescriptor.Kind.ASYNC, "stock", true, new DispatchedCall(dispatch, 5));
-        return List.of(handlers);
+        return HandlerTable.describe(new Dispatch(instances),
+                "com.shop.ShopHandlers#version,,-1,VALUE,version,false",
+                "com.shop.ShopHandlers#lines,,0,VALUE,lines,true",
+                "com.shop.ShopHandlers#status,,0,VALUE,order_status,true",
+                "com.shop.ShopHandlers#test,,0,IMPERATIVE,,true",
+                "com.shop.ShopHandlers#audit,,10,ASYNC,,true",
+                "com.shop.ShopHandlers#stock,,10,ASYNC,stock,true");
     }
 
     @Override
@@ -139,7 +136,8 @@ public final class HandlerRegister implements HandlerRegistry {
         private final ShopHandlers shopHandlers;
 
         Dispatch(InstanceProvider instances) {
-            this.shopHandlers = HandlerInstances.provideOrCreate(instances, ShopHandlers.class, ShopHandlers::new);
+            ShopHandlers shopHandlers = instances.get(ShopHandlers.class);
+            this.shopHandlers = shopHandlers != null ? shopHandlers : new ShopHandlers();
         }
 
         @SuppressWarnings("fallthrough")

@@ -31,8 +31,13 @@ public interface HandlerRegistry {
      * {@link HandlerDescriptor#nonBlocking()}, absent from version 2). A runtime of version 3 still runs
      * registers of version 2, describing all their handlers as blocking; a runtime of version 2 refuses a
      * register of version 3 at start instead of failing on the first missing method.
+     *
+     * <p>Version 4 describes a register's handlers with {@link HandlerTable} (one row per handler instead of a
+     * factory call each) and obtains handler objects from the {@link io.appmessage.InstanceProvider} directly.
+     * A runtime of version 4 still runs registers of versions 2 and 3; a runtime of version 3 refuses one of
+     * version 4 at start.
      */
-    int CONTRACT_VERSION = 3;
+    int CONTRACT_VERSION = 4;
 
     /**
      * The contract version this register was written for. Generated registers return the number the

@@ -158,9 +158,9 @@ class StraightLineDispatchTest {
     @Test
     void generatedRegister_splitsCallsAndDescriptorsIntoMethodsTheJitCompiles() {
         String register = source(compilation, "com.many.HandlerRegister");
-        assertTrue(register.contains("private boolean run9(int from, AppMessageRequest request, HandlerSteps steps)"),
-                "ten run methods of up to 32 handlers");
-        assertTrue(register.contains("private static void describe1(HandlerDescriptor[] handlers, Dispatch dispatch)"),
-                "two describe methods of up to 256 descriptors");
+        assertTrue(register.contains("private boolean run37(int from, AppMessageRequest request, HandlerSteps steps)"),
+                "38 run methods of up to 8 handlers, small enough for the JIT to inline");
+        assertTrue(register.contains("return HandlerTable.describe(new Dispatch(instances),"),
+                "the descriptors as one table of rows");
     }
 }

@@ -11,6 +11,7 @@ import io.appmessage.spi.HandlerSteps;
 import io.appmessage.spi.HandlerDescriptor;
 import io.appmessage.spi.HandlerInstances;
 import io.appmessage.spi.HandlerRegistry;
+import io.appmessage.spi.HandlerTable;
 import io.appmessage.InstanceProvider;
 import io.appmessage.spi.JsonSink;
 import io.appmessage.spi.JsonWriter;
@@ -32,6 +33,7 @@ final class ApiNames {
     static final ClassName DISPATCHED_CALL = ClassName.get(DispatchedCall.class);
     static final ClassName APP_MESSAGE = ClassName.get(AppMessage.class);
     static final ClassName APP_MESSAGE_REQUEST = ClassName.get(AppMessageRequest.class);
+    static final ClassName HANDLER_TABLE = ClassName.get(HandlerTable.class);
     static final ClassName HANDLER_INSTANCES = ClassName.get(HandlerInstances.class);
     static final ClassName INSTANCE_PROVIDER = ClassName.get(InstanceProvider.class);
     static final ClassName JSON_SINK = ClassName.get(JsonSink.class);

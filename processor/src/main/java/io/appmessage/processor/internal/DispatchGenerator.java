@@ -25,7 +25,7 @@ import javax.lang.model.element.Modifier;
 final class DispatchGenerator {
 
     /** Handlers per generated method. */
-    static final int CHUNK = 32;
+    static final int CHUNK = 8;
 
     static final String CLASS_NAME = "Dispatch";
     private static final List<String> RESERVED = List.of("from", "next", "request", "steps", "message", "error",
@@ -67,8 +67,9 @@ final class DispatchGenerator {
             String field = fields.get(owner.canonicalName());
             type.addField(FieldSpec.builder(owner, field, Modifier.PRIVATE, Modifier.FINAL).build());
             if (handler.instances() == HandlerModel.InstanceSource.PROVIDER_OR_CONSTRUCTOR) {
-                constructor.addStatement("this.$N = $T.provideOrCreate(instances, $T.class, $T::new)",
-                        field, ApiNames.HANDLER_INSTANCES, owner, owner);
+                // the provider's object, else the no-arg constructor's: no Supplier lambda, which javac infers per class
+                constructor.addStatement("$T $N = instances.get($T.class)", owner, field, owner)
+                        .addStatement("this.$N = $N != null ? $N : new $T()", field, field, field, owner);
             } else {
                 constructor.addStatement("this.$N = $T.provide(instances, $T.class)", field, ApiNames.HANDLER_INSTANCES,
                         owner);
@@ -81,20 +82,23 @@ final class DispatchGenerator {
             return type.build();
         }
         MethodSpec.Builder run = signature(MethodSpec.methodBuilder("run")).addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC);
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough")
+                        .build())
+                .beginControlFlow("switch (from / $L)", CHUNK);
         for (int start = 0; start < handlers.size(); start += CHUNK) {
             int end = Math.min(start + CHUNK, handlers.size());
             String chunk = "run" + (start / CHUNK);
-            String first = start == 0 ? "from" : "Math.max(from, " + start + ")";
+            run.addCode("case $L:\n$>", start / CHUNK);
             if (end == handlers.size()) {
-                run.beginControlFlow("if (from < $L)", end)
-                        .addStatement("$N($L, request, steps)", chunk, first).endControlFlow();
+                run.addStatement("$N(from, request, steps)", chunk);
             } else {
-                run.beginControlFlow("if (from < $L && !$N($L, request, steps))", end, chunk, first)
-                        .addStatement("return").endControlFlow();
+                run.addStatement("if (!$N(from, request, steps)) return", chunk).addStatement("from = $L", end);
             }
+            run.addCode("$<");
             type.addMethod(runMethod(chunk, start, end, true).addModifiers(Modifier.PRIVATE).build());
         }
+        run.endControlFlow();
         return type.addMethod(run.build()).build();
     }
 

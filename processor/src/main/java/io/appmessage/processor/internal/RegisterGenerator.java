@@ -1,17 +1,17 @@
 package io.appmessage.processor.internal;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Generates the {@code HandlerRegister} of a compilation from its {@link RegistryModel}: one
- * descriptor per handler, whose call names the handler's index in the register's {@code Dispatch}
+ * row of the {@code HandlerTable} per handler, whose call is the handler's index in the register's {@code Dispatch}
  * ({@link DispatchGenerator}), which holds one object per handler class and calls the handlers
  * directly, without reflection, {@code Class.forName} or {@code MethodHandle}. The
  * register states the contract version it is written for, {@link #CONTRACT_VERSION}, as a literal.
@@ -25,8 +25,8 @@ public final class RegisterGenerator {
      */
     static final int CONTRACT_VERSION = ApiNames.CONTRACT_VERSION;
 
-    /** Descriptors per generated method, far below the 64 KB a method's bytecode may hold. */
-    static final int DESCRIBE_CHUNK = 256;
+    /** Table rows per generated method: 8 bytes of bytecode each, far below the 64 KB a method may hold. */
+    static final int ROWS_CHUNK = 2048;
 
     private static final ParameterizedTypeName DESCRIPTOR_LIST =
             ParameterizedTypeName.get(ClassName.get(List.class), ApiNames.HANDLER_DESCRIPTOR);
@@ -51,7 +51,7 @@ public final class RegisterGenerator {
                         .build())
                 .addMethod(contractVersion())
                 .addMethod(handlers(model.handlers(), dispatch))
-                .addMethods(describeMethods(model.handlers(), dispatch));
+                .addMethods(rowMethods(model.handlers()));
         if (model.hasWriters()) {
             NestedWritersGenerator writers = new NestedWritersGenerator(model.name(), model.records());
             MethodSpec.Builder registerWriters = MethodSpec.methodBuilder("registerWriters")
@@ -92,46 +92,48 @@ public final class RegisterGenerator {
         if (handlers.isEmpty()) {
             return method.addStatement("return $T.of()", List.class).build();
         }
-        method.addStatement("$T dispatch = new $T(instances)", dispatch.name(), dispatch.name())
-                .addStatement("$T[] handlers = new $T[$L]", ApiNames.HANDLER_DESCRIPTOR, ApiNames.HANDLER_DESCRIPTOR,
-                        handlers.size());
-        if (handlers.size() <= DESCRIBE_CHUNK) {
-            method.addCode(describe(handlers, 0, handlers.size()));
-        } else {
-            for (int start = 0; start < handlers.size(); start += DESCRIBE_CHUNK) {
-                method.addStatement("describe$L(handlers, dispatch)", start / DESCRIBE_CHUNK);
-            }
+        if (handlers.size() <= ROWS_CHUNK) {
+            return method.addStatement("return $T.describe(new $T(instances),$L)", ApiNames.HANDLER_TABLE,
+                    dispatch.name(), rows(handlers, 0, handlers.size())).build();
         }
-        return method.addStatement("return $T.of(handlers)", List.class).build();
+        StringBuilder chunks = new StringBuilder();
+        for (int start = 0; start < handlers.size(); start += ROWS_CHUNK) {
+            chunks.append(start == 0 ? "" : ", ").append("rows").append(start / ROWS_CHUNK).append("()");
+        }
+        return method.addStatement("return $T.describe(new $T(instances), $T.join($L))", ApiNames.HANDLER_TABLE,
+                dispatch.name(), ApiNames.HANDLER_TABLE, chunks).build();
     }
 
-    /** For registers of more than {@link #DESCRIBE_CHUNK} handlers: the descriptors in methods of that many. */
-    private static List<MethodSpec> describeMethods(List<HandlerModel> handlers, DispatchGenerator dispatch) {
-        List<MethodSpec> methods = new java.util.ArrayList<>();
-        if (handlers.size() <= DESCRIBE_CHUNK) {
+    /** For registers of more than {@link #ROWS_CHUNK} handlers: the rows in methods of that many. */
+    private static List<MethodSpec> rowMethods(List<HandlerModel> handlers) {
+        List<MethodSpec> methods = new ArrayList<>();
+        if (handlers.size() <= ROWS_CHUNK) {
             return methods;
         }
-        for (int start = 0; start < handlers.size(); start += DESCRIBE_CHUNK) {
-            methods.add(MethodSpec.methodBuilder("describe" + start / DESCRIBE_CHUNK)
+        for (int start = 0; start < handlers.size(); start += ROWS_CHUNK) {
+            methods.add(MethodSpec.methodBuilder("rows" + start / ROWS_CHUNK)
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addParameter(com.palantir.javapoet.ArrayTypeName.of(ApiNames.HANDLER_DESCRIPTOR), "handlers")
-                    .addParameter(dispatch.name(), "dispatch")
-                    .addCode(describe(handlers, start, Math.min(start + DESCRIBE_CHUNK, handlers.size())))
+                    .returns(String[].class)
+                    .addStatement("return new String[] {$L}",
+                            rows(handlers, start, Math.min(start + ROWS_CHUNK, handlers.size())))
                     .build());
         }
         return methods;
     }
 
-    // Plain assignments, not one List.of(...) call: a generic varargs call over every descriptor makes
-    // javac infer its element type from all of them, which took seconds for 1,000 handlers.
-    private static CodeBlock describe(List<HandlerModel> handlers, int start, int end) {
-        CodeBlock.Builder body = CodeBlock.builder();
+    /**
+     * The table rows of handlers {@code start} to {@code end}, one string literal a line: id, plugin, order, kind,
+     * key and blocking, joined by commas (see {@code HandlerTable}). Written as one preformatted block: ids,
+     * plugin names and keys hold only letters, digits and {@code . _ - $ #}, which need no escaping.
+     */
+    private static String rows(List<HandlerModel> handlers, int start, int end) {
+        StringBuilder rows = new StringBuilder(64 * (end - start));
         for (int i = start; i < end; i++) {
             HandlerModel handler = handlers.get(i);
-            body.addStatement("handlers[$L] = $T.of($S, $S, $L, $T.$L, $S, $L, new $T(dispatch, $L))", i,
-                    ApiNames.HANDLER_DESCRIPTOR, handler.id(), handler.plugin(), handler.order(), ApiNames.HANDLER_KIND,
-                    handler.kind().name(), handler.key(), handler.blocking(), ApiNames.DISPATCHED_CALL, i);
+            rows.append(i == start ? "\n\"" : ",\n\"").append(handler.id()).append(',').append(handler.plugin())
+                    .append(',').append(handler.order()).append(',').append(handler.kind().name()).append(',')
+                    .append(handler.key()).append(',').append(handler.blocking()).append('"');
         }
-        return body.build();
+        return rows.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
@@ -62,7 +63,10 @@ public final class RegistryValidator {
      * compiled now, else on {@code fallback}. The register an earlier build wrote is no clash.
      */
     public void checkRegisterNameFree(ClassName register, Predicate<TypeElement> fromSource, Element fallback) {
-        TypeElement existing = support.elements().getTypeElement(register.canonicalName());
+        // asked of the compilation's module: a name missing everywhere, as it usually is, is otherwise looked up in every module
+        ModuleElement module = support.elements().getModuleOf(fallback);
+        TypeElement existing = module == null ? support.elements().getTypeElement(register.canonicalName())
+                : support.elements().getTypeElement(module, register.canonicalName());
         if (existing == null || OwnOutput.isWrittenByUs(existing)) {
             return;
         }

@@ -4,17 +4,21 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes generated types through the {@link Filer}, formatted the same way every time (one file
@@ -36,11 +40,7 @@ public final class SourceWriter {
      * round only (see {@link CompilationRun}), so the packages' members do not change in between.
      */
     private final Map<String, Set<String>> shadowedByPackage = new HashMap<>();
-    /**
-     * The simple names of {@code java.lang}'s public types, listed once: asking
-     * {@code getTypeElement("java.lang." + name)} for each type of a package costs a search of
-     * every module per name that is not there, which is nearly every name.
-     */
+    /** Without modules only: the simple names of {@code java.lang}'s public types, listed once. */
     private Set<String> javaLangNames;
 
     public SourceWriter(Filer filer, Elements elements) {
@@ -57,8 +57,16 @@ public final class SourceWriter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+        // rendered into memory, then written at once: JavaPoet appends a few characters at a time, and the
+        // filer's writer encodes each append on its own, which cost more than the rest of the processor
+        StringBuilder source = new StringBuilder(1 << 16);
+        String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
         try {
-            file.writeTo(filer);
+            file.writeTo(source);
+            JavaFileObject output = filer.createSourceFile(name, qualified.originatingElements().toArray(new Element[0]));
+            try (Writer writer = output.openWriter()) {
+                writer.write(source.toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + packageName + "." + type.name(), e);
         }
@@ -71,14 +79,27 @@ public final class SourceWriter {
         if (pkg == null || packageName.equals("java.lang")) {
             return shadowed;
         }
-        Set<String> javaLang = javaLangNames();
         for (TypeElement member : ElementFilter.typesIn(pkg.getEnclosedElements())) {
             String simpleName = member.getSimpleName().toString();
-            if (javaLang.contains(simpleName)) {
+            if (isJavaLangType(simpleName)) {
                 shadowed.add(simpleName);
             }
         }
         return shadowed;
+    }
+
+    /**
+     * Whether {@code java.lang} has a public type of this name. Asked of {@code java.base} alone where there are
+     * modules: a name looked up in every module, or listing {@code java.lang} (which reads each of its class
+     * files), costs more than the rest of writing the register.
+     */
+    private boolean isJavaLangType(String simpleName) {
+        ModuleElement javaBase = elements.getModuleElement("java.base");
+        if (javaBase == null) { // --release 8: no modules
+            return javaLangNames().contains(simpleName);
+        }
+        TypeElement type = elements.getTypeElement(javaBase, "java.lang." + simpleName);
+        return type != null && type.getModifiers().contains(Modifier.PUBLIC);
     }
 
     private Set<String> javaLangNames() {
