@@ -711,6 +711,6 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   [[ -f "$BENCH_DIR/ANALYSIS.md" ]] && { cat "$BENCH_DIR/ANALYSIS.md"; echo; }
   echo "## Raw output"
   echo
-  echo "Under \`example/benchmarks/target/run/\` after a run: \`jmh.csv\`, \`jmh.log\`, \`wrk-*.txt\`, \`compile.csv\`, \`gc-memory.log\`, the apps' logs."
+  echo "Under \`example/benchmarks/target/run/\` after a run: \`jmh.csv\`, \`jmh.log\`, \`wrk-*.txt\` (\`wrk-pairs.txt\`: the per-round ratios), \`startup-*.txt\` and \`classes-*.txt\`, \`compile.csv\`, \`gc-memory*.log\`, the apps' logs."
 } >"$RESULTS"
 log "wrote $RESULTS"
