@@ -70,7 +70,7 @@ public final class TopicFanOutBenchmark {
             long interval = 1_000;
             int threads = 4;
             double window = 10;
-            List<Integer> rates = List.of(50, 100, 200, 300, 400, 600, 800, 1_000, 1_500, 2_000);
+            List<Integer> rates = List.of(10, 25, 50, 100, 200, 400, 600, 800, 1_000, 1_500, 2_000);
             int maxP99 = 250;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 String value = args[i + 1];
