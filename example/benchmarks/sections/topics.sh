@@ -5,7 +5,7 @@
 # Rerun one row alone: java -cp target/benchmarks.jar io.appmessage.benchmarks.topics.TopicFanOutBenchmark \
 #   --mode freshness --subscribers 10000 --warmup 3 --publishes 10
 if [[ $QUICK == 1 ]]; then TF_PUBLISHES=5; TF_WINDOW=5; TF_STEP=4; else TF_PUBLISHES=10; TF_WINDOW=20; TF_STEP=10; fi
-TF_RATES=50,100,200,300,400,500,600,800,1000,1200,1500
+TF_RATES=10,25,50,100,200,400,600,800,1000,1500,2000
 TF_MAX_P99=250
 TF_WARMUP=3
 TF_SUBSCRIBERS=10000
